@@ -1,0 +1,51 @@
+package dev.lore.identity;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkiverse.mcp.server.McpConnection;
+
+/**
+ * The one place that decides who a tool call comes from. On stdio and on the local flavor the user is the configured
+ * local user, unless the call names one; the agent is the MCP client that connected; the session is the one the call
+ * names, or else the MCP connection. HTTP authentication will plug in here.
+ */
+@ApplicationScoped
+public class CallerResolver {
+
+    private final String localUser;
+
+    CallerResolver(@ConfigProperty(name = "lore.user") Optional<String> configuredUser) {
+        this.localUser = configuredUser.filter(u -> !u.isBlank())
+                .orElseGet(() -> Optional.ofNullable(System.getProperty("user.name")).orElse("local"));
+    }
+
+    /**
+     * @param connection the MCP connection the call came on
+     * @param userId the user the call names, or {@code null}
+     * @param sessionId the session the call names, or {@code null}
+     * @param namespace the namespace the call names, or {@code null} for the default one
+     */
+    public Caller resolve(McpConnection connection, String userId, String sessionId, String namespace) {
+        return new Caller(
+                blankToNull(userId) == null ? localUser : userId.strip(),
+                agentOf(connection),
+                blankToNull(sessionId) == null ? connection.id() : sessionId.strip(),
+                Namespaces.normalize(namespace));
+    }
+
+    private static String agentOf(McpConnection connection) {
+        if (connection.initialRequest() == null) {
+            return "unknown-agent";
+        }
+        return connection.initialRequest().implementation().name().strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.lore.knowledge;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.UuidGenerator;
+
+import dev.lore.search.TagListConverter;
+
+/** An insight that transfers across users: shared by everyone in its namespace. */
+@Entity
+@Table(name = "learning")
+public class Learning {
+
+    @Id
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    public String id;
+
+    @Column(nullable = false)
+    public String namespace;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(nullable = false)
+    public String body;
+
+    public String context;
+
+    @Convert(converter = TagListConverter.class)
+    @Column(nullable = false)
+    public List<String> tags = new ArrayList<>();
+
+    @Column(name = "author_user_id", nullable = false)
+    public String authorUserId;
+
+    @Column(name = "author_agent_id", nullable = false)
+    public String authorAgentId;
+
+    @Column(name = "session_id")
+    public String sessionId;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** What the search engine matches this learning on. */
+    String searchableText() {
+        StringBuilder text = new StringBuilder(title).append('\n').append(body);
+        if (context != null) {
+            text.append('\n').append(context);
+        }
+        if (!tags.isEmpty()) {
+            text.append('\n').append(String.join(" ", tags));
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,10 @@
+package dev.lore.search;
+
+import java.util.List;
+
+/** Full-text retrieval over the indexed entries: SQLite FTS5 on the local flavor, tsvector on the team flavor. */
+public interface KeywordIndex {
+
+    /** The best matches for the query's keywords within the scope, best first. */
+    List<KeywordHit> search(SearchScope scope, QueryTerms terms, int limit);
+}

@@ -1,0 +1,38 @@
+package dev.lore.search;
+
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+
+/** Keyword retrieval on the team flavor: PostgreSQL full text (english configuration), ranked by ts_rank_cd. */
+@Singleton
+@IfBuildProperty(name = "lore.flavor", stringValue = "team")
+class PostgresKeywordIndex extends NativeKeywordIndex {
+
+    private static final String SEARCH = """
+            SELECT hit.item_id, hit.relevance,
+                   ts_headline('english', hit.body, to_tsquery('english', :match),
+                               'HighlightAll=true, StartSel=' || chr(2) || ', StopSel=' || chr(3)) AS marked
+            FROM (SELECT e.item_id, e.body, ts_rank_cd(e.tsv, q) AS relevance
+                  FROM search_entry e, to_tsquery('english', :match) q
+                  WHERE e.tsv @@ q
+                    AND e.store = :store
+                    AND e.namespace = :namespace
+                    AND (:owner = '' OR e.owner_id = :owner)
+                    AND (:tagCount = 0 OR (SELECT count(*) FROM search_entry_tag t
+                                           WHERE t.entry_seq = e.seq AND t.tag IN (:tags)) = :tagCount)
+                  ORDER BY relevance DESC
+                  LIMIT :limit) hit
+            ORDER BY hit.relevance DESC
+            """;
+
+    PostgresKeywordIndex(EntityManager em) {
+        super(em, SEARCH);
+    }
+
+    @Override
+    String matchExpression(QueryTerms terms) {
+        return terms.asTsQueryAnyOf();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.lore.search;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+
+/**
+ * The search engine's row for one item of a store. The keyword index (FTS5 table or tsvector column) is kept in step
+ * with it by the database itself.
+ */
+@Entity
+@Table(name = "search_entry")
+public class SearchEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long seq;
+
+    @Column(nullable = false)
+    public String store;
+
+    @Column(name = "item_id", nullable = false)
+    public String itemId;
+
+    @Column(nullable = false)
+    public String namespace;
+
+    @Column(name = "owner_id")
+    public String ownerId;
+
+    @Column(nullable = false)
+    public String body;
+
+    @ElementCollection
+    @CollectionTable(name = "search_entry_tag", joinColumns = @JoinColumn(name = "entry_seq"))
+    @Column(name = "tag", nullable = false)
+    public Set<String> tags = new LinkedHashSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

@@ -1,0 +1,37 @@
+package dev.lore.search;
+
+import java.util.List;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Stores a list of tags in one text column, as a JSON array. */
+@Converter
+public class TagListConverter implements AttributeConverter<List<String>, String> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> LIST = new TypeReference<>() {
+    };
+
+    @Override
+    public String convertToDatabaseColumn(List<String> tags) {
+        try {
+            return JSON.writeValueAsString(tags == null ? List.of() : tags);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("tags cannot be written as JSON", e);
+        }
+    }
+
+    @Override
+    public List<String> convertToEntityAttribute(String column) {
+        try {
+            return column == null || column.isBlank() ? List.of() : List.copyOf(JSON.readValue(column, LIST));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored tags are not a JSON array: " + column, e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.lore.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.langchain4j.mcp.client.McpClient;
+import dev.lore.testing.Json;
+import dev.lore.testing.LoreProcess;
+import dev.lore.testing.FreshStoreExtension;
+
+/**
+ * Two MCP clients (say Claude Desktop and Cursor) each launch their own Lore on the same store and write at once:
+ * every write must land, and each process must find what the other wrote.
+ */
+class TwoProcessesIT {
+
+    static final int SAVES_PER_PROCESS = 100;
+
+    @RegisterExtension
+    static final FreshStoreExtension store = new FreshStoreExtension();
+
+    @Test
+    void concurrentWritesFromTwoProcessesAllLandAndAreVisibleToBoth() throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try (McpClient desktop = LoreProcess.stdioClient(store.get(), "claude-desktop");
+                McpClient cursor = LoreProcess.stdioClient(store.get(), "cursor")) {
+            desktop.listTools();
+            cursor.listTools();
+            List<Future<Integer>> runs = List.of(
+                    writers.submit(() -> saveMany(desktop, "desktop")),
+                    writers.submit(() -> saveMany(cursor, "cursor")));
+            for (Future<Integer> run : runs) {
+                assertThat(run.get()).isEqualTo(SAVES_PER_PROCESS);
+            }
+
+            assertThat(titlesFound(desktop, "cursor")).hasSize(50).allMatch(title -> title.startsWith("cursor "));
+            assertThat(titlesFound(cursor, "desktop")).hasSize(50).allMatch(title -> title.startsWith("desktop "));
+        } finally {
+            writers.shutdown();
+        }
+        try (Connection db = store.get().connect();
+                ResultSet rows = db.createStatement().executeQuery(
+                        "SELECT count(*), count(DISTINCT title) FROM learning WHERE namespace = 'shared-file'")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(2 * SAVES_PER_PROCESS);
+            assertThat(rows.getInt(2)).isEqualTo(2 * SAVES_PER_PROCESS);
+        }
+    }
+
+    static int saveMany(McpClient client, String who) {
+        int saved = 0;
+        for (int i = 0; i < SAVES_PER_PROCESS; i++) {
+            JsonNode result = StdioProtocolIT.structured(StdioProtocolIT.call(client, "save_learning", Json.object(
+                    "title", who + " " + i, "learning", who + " write number " + i, "namespace", "shared-file")));
+            if ("created".equals(result.path("status").asText())) {
+                saved++;
+            }
+        }
+        return saved;
+    }
+
+    static List<String> titlesFound(McpClient client, String query) {
+        JsonNode results = StdioProtocolIT.structured(StdioProtocolIT.call(client, "search_learnings",
+                Json.object("query", query, "namespace", "shared-file", "limit", 50))).path("results");
+        List<String> titles = new java.util.ArrayList<>();
+        results.forEach(r -> titles.add(r.path("title").asText()));
+        return titles;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.lore.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.langchain4j.mcp.client.DefaultMcpClient;
+import dev.langchain4j.mcp.client.McpClient;
+import dev.langchain4j.mcp.client.transport.stdio.StdioMcpTransport;
+
+/** The packaged Lore server (target/quarkus-app) as a real process, the way MCP clients run it. */
+public final class LoreProcess implements AutoCloseable {
+
+    private static final Path APP = Path.of(System.getProperty("lore.app.dir", "target/quarkus-app"));
+
+    private final Process process;
+    private final int port;
+
+    private LoreProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** The command line that starts Lore with these arguments, on the JVM running the tests. */
+    public static List<String> command(String... args) {
+        Path jar = APP.resolve("quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("No packaged Lore at " + jar + ": protocol tests run after `package`");
+        }
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Lore over stdio with raw pipes: for tests that look at the bytes on stdout. Stderr goes to a log file. */
+    public static LoreProcess stdio(TestStores.Store store, Map<String, String> extraEnvironment, String... args) {
+        ProcessBuilder builder = new ProcessBuilder(command(args));
+        builder.environment().putAll(store.environment());
+        builder.environment().putAll(extraEnvironment);
+        builder.redirectError(logFile("stdio"));
+        return new LoreProcess(start(builder), -1);
+    }
+
+    /** Lore serving Streamable HTTP and SSE on a free port; returns once it accepts connections. */
+    public static LoreProcess http(TestStores.Store store) {
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(command("http", "--port", Integer.toString(port)));
+        builder.environment().putAll(store.environment());
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(logFile("http"));
+        LoreProcess lore = new LoreProcess(start(builder), port);
+        lore.awaitListening(Duration.ofSeconds(60));
+        return lore;
+    }
+
+    /** A langchain4j MCP client that launches its own Lore over stdio. */
+    public static McpClient stdioClient(TestStores.Store store, String clientName) {
+        return new DefaultMcpClient.Builder()
+                .clientName(clientName)
+                .transport(new StdioMcpTransport.Builder()
+                        .command(command())
+                        .environment(store.environment())
+                        .logEvents(false)
+                        .build())
+                .initializationTimeout(Duration.ofSeconds(60))
+                .toolExecutionTimeout(Duration.ofSeconds(60))
+                .build();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public OutputStream stdin() {
+        return process.getOutputStream();
+    }
+
+    public BufferedReader stdout() {
+        return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitListening(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Lore exited with " + process.exitValue() + " before listening");
+            }
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                sleep(100);
+            }
+        }
+        throw new IllegalStateException("Lore did not listen on port " + port + " within " + timeout);
+    }
+
+    private static Process start(ProcessBuilder builder) {
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ProcessBuilder.Redirect logFile(String kind) {
+        try {
+            Path logs = Files.createDirectories(Path.of("target", "lore-processes"));
+            return ProcessBuilder.Redirect.appendTo(Files.createTempFile(logs, kind + "-", ".log").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
