@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import dev.lore.mcp.StdioGuard;
+import dev.lore.search.ReembedCommand;
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import picocli.CommandLine;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Option;
 @QuarkusMain
 @Command(name = "lore", mixinStandardHelpOptions = true, versionProvider = Lore.Version.class,
         description = "Persistent learning for AI agents, served over the Model Context Protocol.",
-        subcommands = { Lore.Stdio.class, Lore.Http.class })
+        subcommands = { Lore.Stdio.class, Lore.Http.class, Lore.Reembed.class })
 @RegisterForReflection
 public class Lore implements Callable<Integer> {
 
@@ -41,7 +43,7 @@ public class Lore implements Callable<Integer> {
         public Integer call() {
             prepareLocalStore();
             StdioGuard.install();
-            return run();
+            return run(null);
         }
     }
 
@@ -62,7 +64,19 @@ public class Lore implements Callable<Integer> {
             System.setProperty("quarkus.http.host-enabled", "true");
             System.setProperty("quarkus.http.host", host);
             System.setProperty("quarkus.http.port", Integer.toString(port));
-            return run();
+            return run(null);
+        }
+    }
+
+    @Command(name = "reembed",
+            description = "Re-embed everything stored under another embedding model (run after changing the model).")
+    @RegisterForReflection
+    static class Reembed implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            prepareLocalStore();
+            System.setProperty("quarkus.mcp.server.stdio.enabled", "false");
+            return run(ReembedCommand.class);
         }
     }
 
@@ -74,9 +88,10 @@ public class Lore implements Callable<Integer> {
         }
     }
 
-    private static int run() {
+    /** Runs Quarkus until it stops (a server) or until the given command returns. */
+    private static int run(Class<? extends QuarkusApplication> command) {
         int[] exit = { 0 };
-        Quarkus.run(null, (code, failure) -> exit[0] = code);
+        Quarkus.run(command, (code, failure) -> exit[0] = code);
         return exit[0];
     }
 

@@ -1,7 +1,7 @@
 package dev.lore.knowledge;
 
-import java.util.List;
+import dev.lore.search.SearchHit;
 
-/** A learning a search found, with its relevance and the words that matched. */
-public record FoundLearning(Learning learning, double score, List<String> matchedTerms) {
+/** A learning a search found, and why (its score, similarity and matched words). */
+public record FoundLearning(Learning learning, SearchHit hit) {
 }

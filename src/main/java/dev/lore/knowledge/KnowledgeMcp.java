@@ -47,7 +47,8 @@ public class KnowledgeMcp {
             a non-obvious fact about the systems, the tools or the domain. Learnings are shared with everyone in \
             the namespace and found by meaning with search_learnings. Write it so it stands alone: what was \
             learned, why it matters, when it applies. Save what is reusable and not obvious; do not save chit-chat, \
-            secrets, or facts about the user.""",
+            secrets, or facts about the user. If the namespace already holds the same learning, it is reinforced \
+            (confirmed once more, tags merged) instead of copied, and the answer says which one.""",
             annotations = @Annotations(title = "Save a learning", readOnlyHint = false, destructiveHint = false,
                     idempotentHint = false, openWorldHint = false),
             outputSchema = @OutputSchema(from = SavedLearning.class))
@@ -63,18 +64,27 @@ public class KnowledgeMcp {
             @ToolArg(description = "Optional: the team or project namespace to share it in (default: 'default').",
                     required = false)
             @NamespaceName String namespace,
+            @ToolArg(name = "session_id", description = "Optional: the conversation or task this was learned in, "
+                    + "when it is not this MCP session (at most 256 characters).", required = false)
+            @Size(max = 256, message = "must be at most {max} characters") String sessionId,
             McpConnection connection) {
-        Caller caller = callers.resolve(connection, null, null, namespace);
-        Learning saved = learnings.save(caller, new NewLearning(title, learning, context, tags));
-        String message = "Saved learning " + saved.id + " \"" + saved.title + "\" in namespace " + saved.namespace + ".";
-        return Replies.of(message, new SavedLearning(saved.id, "created", message, LearningView.of(saved)));
+        Caller caller = callers.resolve(connection, null, sessionId, namespace);
+        Saved saved = learnings.save(caller, new NewLearning(title, learning, context, tags));
+        Learning stored = saved.learning();
+        String message = saved.created()
+                ? "Saved learning " + stored.id + " \"" + stored.title + "\" in namespace " + stored.namespace + "."
+                : "Namespace " + stored.namespace + " already knew this: reinforced learning " + stored.id + " \""
+                        + stored.title + "\" (confirmed " + stored.confirmations + " times).";
+        return Replies.of(message, new SavedLearning(stored.id, saved.created() ? "created" : "reinforced", message,
+                LearningView.of(stored)));
     }
 
     @Tool(name = "search_learnings", description = """
             Search the team's learned knowledge with a natural-language question or a few keywords. Call it before \
             answering questions about the project, its systems, past problems or conventions, and before starting \
-            non-trivial work, so that what others already learned is reused. Results come best first, each with \
-            its score and the words that matched.""",
+            non-trivial work, so that what others already learned is reused. Matching is by meaning as well as by \
+            words, so ask the way you would ask a colleague. Results come best first, each with its score, its \
+            similarity to your question and the words that matched.""",
             annotations = @Annotations(title = "Search learnings", readOnlyHint = true, destructiveHint = false,
                     idempotentHint = true, openWorldHint = false),
             outputSchema = @OutputSchema(from = LearningSearch.class))
@@ -151,8 +161,11 @@ public class KnowledgeMcp {
                 .append("\" in namespace ").append(namespace).append(":\n");
         int rank = 1;
         for (LearningMatch m : results) {
-            text.append(rank++).append(". ").append(m.title()).append(" (score ").append(m.score()).append(", id ")
-                    .append(m.id()).append(")\n   ").append(m.text().replace("\n", "\n   ")).append('\n');
+            text.append(rank++).append(". ").append(m.title()).append(" (score ").append(m.score());
+            if (m.similarity() != null) {
+                text.append(", similarity ").append(m.similarity());
+            }
+            text.append(", id ").append(m.id()).append(")\n   ").append(m.text().replace("\n", "\n   ")).append('\n');
             if (!m.tags().isEmpty()) {
                 text.append("   tags: ").append(String.join(", ", m.tags())).append('\n');
             }

@@ -47,21 +47,25 @@ public class Learning {
     @Column(name = "session_id")
     public String sessionId;
 
+    /** How many times this learning was saved: once, plus once per near-duplicate that reinforced it. */
+    @Column(nullable = false)
+    public int confirmations = 1;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** What the search engine matches this learning on. */
-    String searchableText() {
-        StringBuilder text = new StringBuilder(title).append('\n').append(body);
-        if (context != null) {
-            text.append('\n').append(context);
-        }
-        if (!tags.isEmpty()) {
-            text.append('\n').append(String.join(" ", tags));
-        }
-        return text.toString();
+    @Column(name = "last_confirmed_at")
+    public Instant lastConfirmedAt;
+
+    /** What the learning says: the text its meaning (vector) is taken from. */
+    String meaning() {
+        return meaning(title, body, context);
+    }
+
+    static String meaning(String title, String body, String context) {
+        return context == null ? title + "\n" + body : title + "\n" + body + "\n" + context;
     }
 }

@@ -6,15 +6,24 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-/** One result of search_learnings. */
+/**
+ * One result of search_learnings: the learning, its score, and why it matched (its similarity to the question and the
+ * words they share).
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LearningMatch(String id, String title, String text, double score, List<String> matchedTerms,
-        List<String> tags, String namespace, String author, String createdAt, String context) {
+public record LearningMatch(String id, String title, String text, double score, Double similarity,
+        List<String> matchedTerms, List<String> tags, String namespace, String author, int confirmations,
+        String createdAt, String context) {
 
     static LearningMatch of(FoundLearning found) {
         Learning l = found.learning();
-        return new LearningMatch(l.id, l.title, l.body, Math.round(found.score() * 1000) / 1000.0, found.matchedTerms(),
-                l.tags, l.namespace, l.authorUserId, l.createdAt.toString(), l.context);
+        return new LearningMatch(l.id, l.title, l.body, round(found.hit().score()),
+                found.hit().similarity() == null ? null : round(found.hit().similarity()), found.hit().matchedTerms(),
+                l.tags, l.namespace, l.authorUserId, l.confirmations, l.createdAt.toString(), l.context);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
     }
 }

@@ -17,8 +17,12 @@ import dev.lore.search.SearchEngine;
 import dev.lore.search.SearchHit;
 import dev.lore.search.SearchScope;
 import dev.lore.search.Tags;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
-/** Learned Knowledge: insights saved by anyone in a namespace, found by anyone in it. */
+/**
+ * Learned Knowledge: insights saved by anyone in a namespace, found by anyone in it. Saving what the namespace already
+ * knows (a near-duplicate) reinforces the existing learning instead of adding a copy.
+ */
 @ApplicationScoped
 public class LearningService {
 
@@ -32,34 +36,67 @@ public class LearningService {
         this.search = search;
     }
 
-    @Transactional
-    public Learning save(Caller caller, NewLearning input) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Learning learning = new Learning();
-        learning.namespace = caller.namespace();
-        learning.title = input.title().strip();
-        learning.body = input.learning().strip();
-        learning.context = input.context() == null || input.context().isBlank() ? null : input.context().strip();
-        learning.tags = Tags.normalize(input.tags());
-        learning.authorUserId = caller.userId();
-        learning.authorAgentId = caller.agentId();
-        learning.sessionId = caller.sessionId();
-        learning.createdAt = now;
+    public Saved save(Caller caller, NewLearning input) {
+        String title = input.title().strip();
+        String body = input.learning().strip();
+        String context = input.context() == null || input.context().isBlank() ? null : input.context().strip();
+        List<String> tags = Tags.normalize(input.tags());
+        String meaning = Learning.meaning(title, body, context);
+        float[] vector = search.embed(meaning);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Optional<Learning> same = search.duplicateOf(scope(caller.namespace()), meaning, vector)
+                    .flatMap(learnings::findByIdOptional);
+            if (same.isPresent()) {
+                return new Saved(reinforce(same.get(), title, body, context, tags, vector, now), false);
+            }
+            Learning learning = new Learning();
+            learning.namespace = caller.namespace();
+            learning.title = title;
+            learning.body = body;
+            learning.context = context;
+            learning.tags = tags;
+            learning.authorUserId = caller.userId();
+            learning.authorAgentId = caller.agentId();
+            learning.sessionId = caller.sessionId();
+            learning.createdAt = now;
+            learning.updatedAt = now;
+            learning.lastConfirmedAt = now;
+            learnings.persist(learning);
+            search.index(indexEntryOf(learning), vector);
+            return new Saved(learning, true);
+        });
+    }
+
+    /**
+     * Counts the confirmation and merges the tags; when the new wording says more (a longer text), it replaces the
+     * old one.
+     */
+    private Learning reinforce(Learning learning, String title, String body, String context, List<String> tags,
+            float[] vector, Instant now) {
+        learning.confirmations++;
+        learning.lastConfirmedAt = now;
         learning.updatedAt = now;
-        learnings.persist(learning);
-        search.index(indexEntryOf(learning));
+        learning.tags = Tags.merge(learning.tags, tags);
+        boolean fuller = body.length() > learning.body.length();
+        if (fuller) {
+            learning.title = title;
+            learning.body = body;
+            learning.context = context;
+        }
+        search.index(indexEntryOf(learning), fuller ? vector : null);
         return learning;
     }
 
     @Transactional
     public List<FoundLearning> search(Caller caller, String query, int limit, List<String> tags) {
-        List<SearchHit> hits = search.search(SearchScope.shared(STORE, caller.namespace(), Tags.normalize(tags)), query,
-                limit);
+        SearchScope scope = SearchScope.shared(STORE, caller.namespace(), Tags.normalize(tags));
+        List<SearchHit> hits = search.search(scope, query, limit);
         Map<String, Learning> byId = learnings.findByIds(hits.stream().map(SearchHit::itemId).toList()).stream()
                 .collect(Collectors.toMap(l -> l.id, Function.identity()));
         return hits.stream()
                 .filter(h -> byId.containsKey(h.itemId()))
-                .map(h -> new FoundLearning(byId.get(h.itemId()), h.score(), h.matchedTerms()))
+                .map(h -> new FoundLearning(byId.get(h.itemId()), h))
                 .toList();
     }
 
@@ -73,8 +110,12 @@ public class LearningService {
         return learnings.recent(namespace, limit);
     }
 
+    private static SearchScope scope(String namespace) {
+        return SearchScope.shared(STORE, namespace, List.of());
+    }
+
     private static IndexEntry indexEntryOf(Learning learning) {
-        return new IndexEntry(STORE, learning.id, learning.namespace, null, learning.searchableText(), learning.tags,
-                learning.createdAt);
+        return new IndexEntry(STORE, learning.id, learning.namespace, null, learning.sessionId,
+                learning.meaning(), learning.tags, learning.createdAt);
     }
 }

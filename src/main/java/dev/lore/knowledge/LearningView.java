@@ -10,10 +10,11 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LearningView(String id, String title, String text, String context, List<String> tags, String namespace,
-        String author, String agent, String createdAt) {
+        String author, String agent, int confirmations, String createdAt, String lastConfirmedAt) {
 
     static LearningView of(Learning learning) {
         return new LearningView(learning.id, learning.title, learning.body, learning.context, learning.tags,
-                learning.namespace, learning.authorUserId, learning.authorAgentId, learning.createdAt.toString());
+                learning.namespace, learning.authorUserId, learning.authorAgentId, learning.confirmations,
+                learning.createdAt.toString(), learning.lastConfirmedAt == null ? null : learning.lastConfirmedAt.toString());
     }
 }

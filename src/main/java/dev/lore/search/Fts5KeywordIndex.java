@@ -11,7 +11,9 @@ import io.quarkus.arc.properties.IfBuildProperty;
 class Fts5KeywordIndex extends NativeKeywordIndex {
 
     private static final String SEARCH = """
-            SELECT e.item_id, -bm25(search_fts) AS relevance, highlight(search_fts, 0, char(2), char(3)) AS marked
+            SELECT e.seq, e.item_id, e.session_id, e.session_pos, -bm25(search_fts) AS relevance,
+                   highlight(search_fts, 0, char(2), char(3)) || ' ' || highlight(search_fts, 1, char(2), char(3))
+                       AS marked
             FROM search_fts
             JOIN search_entry e ON e.seq = search_fts.rowid
             WHERE search_fts MATCH :match

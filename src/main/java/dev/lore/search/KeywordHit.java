@@ -2,6 +2,6 @@ package dev.lore.search;
 
 import java.util.List;
 
-/** A keyword index's answer for one item: its raw relevance (higher is better) and the words that matched. */
-public record KeywordHit(String itemId, double relevance, List<String> matchedTerms) {
+/** A keyword index's answer for one entry: its raw relevance (higher is better) and the words that matched. */
+public record KeywordHit(Entry entry, double relevance, List<String> matchedTerms) {
 }

@@ -7,7 +7,8 @@ import jakarta.persistence.EntityManager;
 /**
  * A keyword index answered by one native SQL query. The query takes the parameters {@code :match}, {@code :store},
  * {@code :namespace}, {@code :owner} ('' for any), {@code :tagCount}, {@code :tags} and {@code :limit}, and returns
- * rows of (item id, relevance, text with the matched words marked by {@link MatchedTerms#START}/{@code END}).
+ * rows of (seq, item id, session id, session position, relevance, text with the matched words marked by
+ * {@link MatchedTerms#START}/{@code END}).
  */
 abstract class NativeKeywordIndex implements KeywordIndex {
 
@@ -34,7 +35,9 @@ abstract class NativeKeywordIndex implements KeywordIndex {
                 .setParameter("limit", limit)
                 .getResultList();
         return rows.stream().map(Object[].class::cast)
-                .map(r -> new KeywordHit((String) r[0], ((Number) r[1]).doubleValue(), MatchedTerms.in((String) r[2])))
+                .map(r -> new KeywordHit(new Entry(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                        r[3] == null ? 0 : ((Number) r[3]).intValue()), ((Number) r[4]).doubleValue(),
+                        MatchedTerms.in((String) r[5])))
                 .toList();
     }
 }

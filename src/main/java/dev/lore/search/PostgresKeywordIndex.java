@@ -11,10 +11,11 @@ import io.quarkus.arc.properties.IfBuildProperty;
 class PostgresKeywordIndex extends NativeKeywordIndex {
 
     private static final String SEARCH = """
-            SELECT hit.item_id, hit.relevance,
-                   ts_headline('english', hit.body, to_tsquery('english', :match),
+            SELECT hit.seq, hit.item_id, hit.session_id, hit.session_pos, hit.relevance,
+                   ts_headline('english', hit.body || ' ' || coalesce(hit.tag_text, ''), to_tsquery('english', :match),
                                'HighlightAll=true, StartSel=' || chr(2) || ', StopSel=' || chr(3)) AS marked
-            FROM (SELECT e.item_id, e.body, ts_rank_cd(e.tsv, q) AS relevance
+            FROM (SELECT e.seq, e.item_id, e.session_id, e.session_pos, e.body, e.tag_text,
+                         ts_rank_cd(e.tsv, q) AS relevance
                   FROM search_entry e, to_tsquery('english', :match) q
                   WHERE e.tsv @@ q
                     AND e.store = :store

@@ -33,8 +33,8 @@ public record QueryTerms(List<String> words) {
 
     public static QueryTerms of(String query) {
         Set<String> words = new LinkedHashSet<>();
-        for (String word : NON_WORD.split(query.toLowerCase(Locale.ROOT))) {
-            if (!word.isEmpty() && !STOP_WORDS.contains(word) && (word.length() > 1 || Character.isDigit(word.charAt(0)))) {
+        for (String word : words(query)) {
+            if (!STOP_WORDS.contains(word) && (word.length() > 1 || Character.isDigit(word.charAt(0)))) {
                 words.add(word);
                 if (words.size() == MAX_TERMS) {
                     break;
@@ -42,6 +42,11 @@ public record QueryTerms(List<String> words) {
             }
         }
         return new QueryTerms(List.copyOf(words));
+    }
+
+    /** Every word of a text, lower-cased, in order. */
+    static List<String> words(String text) {
+        return NON_WORD.splitAsStream(text.toLowerCase(Locale.ROOT)).filter(w -> !w.isEmpty()).toList();
     }
 
     public boolean isEmpty() {

@@ -38,8 +38,23 @@ public class SearchEntry {
     @Column(name = "owner_id")
     public String ownerId;
 
+    @Column(name = "session_id")
+    public String sessionId;
+
+    @Column(name = "session_pos")
+    public Integer sessionPos;
+
+    /** What the item says: the text its vector is taken from. */
     @Column(nullable = false)
     public String body;
+
+    /** The item's tags as words, for keyword search. */
+    @Column(name = "tag_text")
+    public String tagText;
+
+    /** The model that made the entry's vector (written with the vector, outside this mapping). */
+    @Column(name = "embedding_model", insertable = false, updatable = false)
+    public String embeddingModel;
 
     @ElementCollection
     @CollectionTable(name = "search_entry_tag", joinColumns = @JoinColumn(name = "entry_seq"))

@@ -1,8 +1,20 @@
 package dev.lore.search;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -11,5 +23,69 @@ class SearchEntryRepository implements PanacheRepositoryBase<SearchEntry, Long> 
 
     Optional<SearchEntry> findItem(String store, String itemId) {
         return find("store = ?1 and itemId = ?2", store, itemId).firstResultOptional();
+    }
+
+    /** The position the next item saved in this session takes. */
+    int nextSessionPos(String store, String namespace, String sessionId) {
+        Integer last = getEntityManager().createQuery("""
+                select max(e.sessionPos) from SearchEntry e
+                where e.store = ?1 and e.namespace = ?2 and e.sessionId = ?3""", Integer.class)
+                .setParameter(1, store).setParameter(2, namespace).setParameter(3, sessionId)
+                .getSingleResult();
+        return last == null ? 1 : last + 1;
+    }
+
+    /** The entries of the scope saved within {@code window} positions of the given ones, in their sessions. */
+    List<Entry> neighbours(SearchScope scope, Collection<Entry> around, int window) {
+        CriteriaBuilder cb = getEntityManager().getCriteriaBuilder();
+        CriteriaQuery<Tuple> query = cb.createTupleQuery();
+        Root<SearchEntry> e = query.from(SearchEntry.class);
+        List<Predicate> near = around.stream()
+                .filter(a -> a.sessionId() != null && a.sessionPos() > 0)
+                .map(a -> cb.and(cb.equal(e.get("sessionId"), a.sessionId()),
+                        cb.between(e.get("sessionPos"), a.sessionPos() - window, a.sessionPos() + window)))
+                .toList();
+        if (near.isEmpty()) {
+            return List.of();
+        }
+        Predicate inScope = cb.and(cb.equal(e.get("store"), scope.store()), cb.equal(e.get("namespace"), scope.namespace()));
+        if (scope.ownerId() != null) {
+            inScope = cb.and(inScope, cb.equal(e.get("ownerId"), scope.ownerId()));
+        }
+        for (String tag : scope.tags()) {
+            inScope = cb.and(inScope, cb.isMember(tag, e.get("tags")));
+        }
+        query.multiselect(e.get("seq"), e.get("itemId"), e.get("sessionId"), e.get("sessionPos"))
+                .where(inScope, cb.or(near.toArray(Predicate[]::new)));
+        return getEntityManager().createQuery(query).getResultList().stream()
+                .map(t -> new Entry(t.get(0, Long.class), t.get(1, String.class), t.get(2, String.class),
+                        t.get(3, Integer.class)))
+                .toList();
+    }
+
+    /** The text of entries whose vector is missing or was made by another model, by seq, oldest first. */
+    Map<Long, String> withStaleVectors(String model, int limit) {
+        Map<Long, String> texts = new LinkedHashMap<>();
+        getEntityManager().createQuery("""
+                select e.seq, e.body from SearchEntry e
+                where e.embeddingModel is null or e.embeddingModel <> ?1 order by e.seq""", Tuple.class)
+                .setParameter(1, model)
+                .setMaxResults(limit)
+                .getResultList()
+                .forEach(t -> texts.put(t.get(0, Long.class), t.get(1, String.class)));
+        return texts;
+    }
+
+    /** The tags of these entries. */
+    Map<Long, Set<String>> tagsOf(Collection<Long> seqs) {
+        Map<Long, Set<String>> tags = new HashMap<>();
+        if (seqs.isEmpty()) {
+            return tags;
+        }
+        getEntityManager().createQuery("select e.seq, t from SearchEntry e join e.tags t where e.seq in ?1", Tuple.class)
+                .setParameter(1, seqs)
+                .getResultList()
+                .forEach(t -> tags.computeIfAbsent(t.get(0, Long.class), s -> new LinkedHashSet<>()).add(t.get(1, String.class)));
+        return tags;
     }
 }

@@ -6,8 +6,9 @@ import java.util.List;
  * One item a search found, and why.
  *
  * @param itemId the item's id in its store
- * @param score relevance in [0, 1], comparable within one result list
+ * @param score the fused relevance (higher is better; comparable within one result list)
+ * @param similarity the cosine similarity of the item's text to the query, or {@code null} when it has no vector
  * @param matchedTerms the words of the item that matched the query's keywords (empty when none did)
  */
-public record SearchHit(String itemId, double score, List<String> matchedTerms) {
+public record SearchHit(String itemId, double score, Double similarity, List<String> matchedTerms) {
 }

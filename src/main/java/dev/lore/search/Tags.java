@@ -23,4 +23,11 @@ public final class Tags {
         }
         return List.copyOf(normalized);
     }
+
+    /** Tags merged: the first list's, then those of the second that are new. */
+    public static List<String> merge(List<String> first, List<String> second) {
+        Set<String> merged = new LinkedHashSet<>(normalize(first));
+        merged.addAll(normalize(second));
+        return List.copyOf(merged);
+    }
 }

@@ -44,8 +44,16 @@ class TwoProcessesIT {
                 assertThat(run.get()).isEqualTo(SAVES_PER_PROCESS);
             }
 
-            assertThat(titlesFound(desktop, "cursor")).hasSize(50).allMatch(title -> title.startsWith("cursor "));
-            assertThat(titlesFound(cursor, "desktop")).hasSize(50).allMatch(title -> title.startsWith("desktop "));
+            assertThat(titlesFound(desktop, "cursor", "shared-file")).hasSize(50)
+                    .allMatch(title -> title.startsWith("cursor "));
+            assertThat(titlesFound(cursor, "desktop", "shared-file")).hasSize(50)
+                    .allMatch(title -> title.startsWith("desktop "));
+
+            StdioProtocolIT.call(desktop, "save_learning", Json.object("title", "Timestamps", "learning",
+                    "Use UTC for every timestamp stored in the database", "namespace", "shared-meaning"));
+            assertThat(titlesFound(cursor, "Which timezone should persisted dates be in?", "shared-meaning"))
+                    .as("found by meaning (no word in common) through the other process's vector index")
+                    .containsExactly("Timestamps");
         } finally {
             writers.shutdown();
         }
@@ -70,9 +78,9 @@ class TwoProcessesIT {
         return saved;
     }
 
-    static List<String> titlesFound(McpClient client, String query) {
+    static List<String> titlesFound(McpClient client, String query, String namespace) {
         JsonNode results = StdioProtocolIT.structured(StdioProtocolIT.call(client, "search_learnings",
-                Json.object("query", query, "namespace", "shared-file", "limit", 50))).path("results");
+                Json.object("query", query, "namespace", namespace, "limit", 50))).path("results");
         List<String> titles = new java.util.ArrayList<>();
         results.forEach(r -> titles.add(r.path("title").asText()));
         return titles;

@@ -1,0 +1,86 @@
+package dev.lore.search;
+
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.quarkiverse.langchain4j.ModelName;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Turns text into vectors for semantic search. By default an in-process ONNX model (bge-small-en-v1.5, quantized,
+ * shipped inside a Maven artifact: no setup, no network); with {@code lore.embeddings.provider=ollama}, an Ollama
+ * embedding model. Queries and passages may need different prefixes (bge asks for an instruction before queries).
+ */
+@ApplicationScoped
+public class Embeddings {
+
+    static final String IN_PROCESS_MODEL = "bge-small-en-v1.5-q";
+    static final String BGE_QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
+    private static final Logger LOG = Logger.getLogger(Embeddings.class);
+
+    private final EmbeddingModel model;
+    private final String modelId;
+    private final String queryPrefix;
+    private final String passagePrefix;
+
+    Embeddings(@ConfigProperty(name = "lore.embeddings.provider", defaultValue = "in-process") String provider,
+            @ConfigProperty(name = "quarkus.langchain4j.ollama.lore-embeddings.embedding-model.model-id",
+                    defaultValue = "nomic-embed-text") String ollamaModel,
+            @ConfigProperty(name = "lore.embeddings.ollama.query-prefix", defaultValue = "search_query: ") String ollamaQueryPrefix,
+            @ConfigProperty(name = "lore.embeddings.ollama.passage-prefix", defaultValue = "search_document: ") String ollamaPassagePrefix,
+            Instance<EmbeddingModel> inProcess,
+            @ModelName("lore-embeddings") Instance<EmbeddingModel> ollama) {
+        switch (provider) {
+            case "in-process" -> {
+                this.model = inProcess.get();
+                this.modelId = IN_PROCESS_MODEL;
+                this.queryPrefix = BGE_QUERY_INSTRUCTION;
+                this.passagePrefix = "";
+            }
+            case "ollama" -> {
+                this.model = ollama.get();
+                this.modelId = "ollama:" + ollamaModel;
+                this.queryPrefix = ollamaQueryPrefix;
+                this.passagePrefix = ollamaPassagePrefix;
+            }
+            default -> throw new IllegalArgumentException(
+                    "lore.embeddings.provider must be 'in-process' or 'ollama', not '" + provider + "'");
+        }
+    }
+
+    /** Loads the model in the background at start, so that neither start-up nor the first search waits for it. */
+    void warmUp(@Observes StartupEvent start) {
+        CompletableFuture.runAsync(() -> {
+            try {
+                passage("warm up");
+            } catch (RuntimeException e) {
+                LOG.warnf("Embedding model %s is not usable yet: %s", modelId, e.getMessage());
+            }
+        });
+    }
+
+    /** The id stored with every vector; vectors of different models are never compared. */
+    public String modelId() {
+        return modelId;
+    }
+
+    public float[] query(String text) {
+        return embed(queryPrefix + text);
+    }
+
+    public float[] passage(String text) {
+        return embed(passagePrefix + text);
+    }
+
+    private float[] embed(String text) {
+        float[] vector = model.embed(text).content().vector();
+        return Vectors.normalize(vector);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.lore.search;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Weighted score fusion of semantic and keyword evidence. Each list is normalised to [0, 1] (min-max over the
+ * candidates it returned), the two are mixed by weight, then a hit lends a share of its score to the items saved
+ * next to it in the same session (an answer often sits in the reply after the line that matched), and items
+ * carrying a tag the query names get a boost. Measured on LoCoMo, this beat reciprocal rank fusion.
+ */
+final class Fusion {
+
+    private final SearchSettings settings;
+    private final Map<Long, Candidate> candidates = new LinkedHashMap<>();
+    private final double bestSimilarity;
+    private final double floorSimilarity;
+
+    private static final class Candidate {
+        final Entry entry;
+        Double similarity;
+        double keyword;
+        List<String> matchedTerms = List.of();
+        double fused;
+        double score;
+
+        Candidate(Entry entry) {
+            this.entry = entry;
+        }
+    }
+
+    Fusion(SearchSettings settings, List<VectorHit> semantic, List<KeywordHit> keyword) {
+        this.settings = settings;
+        this.bestSimilarity = semantic.isEmpty() ? 1 : semantic.get(0).similarity();
+        this.floorSimilarity = semantic.isEmpty() ? 0 : semantic.get(semantic.size() - 1).similarity();
+        for (VectorHit hit : semantic) {
+            candidate(hit.entry()).similarity = hit.similarity();
+        }
+        double maxRelevance = keyword.stream().mapToDouble(KeywordHit::relevance).max().orElse(1);
+        double minRelevance = keyword.stream().mapToDouble(KeywordHit::relevance).min().orElse(0);
+        for (KeywordHit hit : keyword) {
+            Candidate c = candidate(hit.entry());
+            c.keyword = maxRelevance > minRelevance ? (hit.relevance() - minRelevance) / (maxRelevance - minRelevance) : 1;
+            c.matchedTerms = hit.matchedTerms();
+        }
+        candidates.values().forEach(this::fuse);
+    }
+
+    /** Candidates that only keywords found: their similarity, when known, completes their semantic score. */
+    Collection<Long> withoutSimilarity() {
+        return candidates.values().stream().filter(c -> c.similarity == null).map(c -> c.entry.seq()).toList();
+    }
+
+    /** The best candidates so far, whose neighbours should be looked up. */
+    List<Entry> leaders(int count) {
+        return ranked(c -> c.fused).stream().limit(count).map(c -> c.entry).toList();
+    }
+
+    /** Adds items that were not candidates (neighbours of leaders) with their similarity, if known. */
+    void add(Collection<Entry> entries) {
+        entries.forEach(this::candidate);
+    }
+
+    void similarities(Map<Long, Double> similarities) {
+        similarities.forEach((seq, similarity) -> {
+            Candidate c = candidates.get(seq);
+            if (c != null && c.similarity == null) {
+                c.similarity = similarity;
+                fuse(c);
+            }
+        });
+    }
+
+    /** Lends each item a share of its best neighbour's score, scaled down by distance. */
+    void lendToNeighbours() {
+        Map<String, Map<Integer, Candidate>> bySession = new HashMap<>();
+        for (Candidate c : candidates.values()) {
+            if (c.entry.sessionId() != null && c.entry.sessionPos() > 0) {
+                bySession.computeIfAbsent(c.entry.sessionId(), s -> new HashMap<>()).put(c.entry.sessionPos(), c);
+            }
+        }
+        int window = settings.neighbourWindow();
+        for (Candidate c : candidates.values()) {
+            double lent = 0;
+            Map<Integer, Candidate> session = bySession.get(c.entry.sessionId());
+            if (session != null && c.entry.sessionPos() > 0) {
+                for (int distance = 1; distance <= window; distance++) {
+                    for (int position : new int[] { c.entry.sessionPos() - distance, c.entry.sessionPos() + distance }) {
+                        Candidate neighbour = session.get(position);
+                        if (neighbour != null) {
+                            lent = Math.max(lent, neighbour.fused / distance);
+                        }
+                    }
+                }
+            }
+            c.score = c.fused + settings.neighbourShare() * lent;
+        }
+    }
+
+    /** Boosts items carrying a tag that the query names (a tag of several words must appear as a phrase). */
+    void boostTags(Map<Long, Set<String>> tagsBySeq, QueryTerms terms, String query) {
+        String text = " " + String.join(" ", QueryTerms.words(query)) + " ";
+        tagsBySeq.forEach((seq, tags) -> {
+            Candidate c = candidates.get(seq);
+            if (c != null && tags.stream().anyMatch(tag -> named(tag, terms, text))) {
+                c.score *= 1 + settings.tagBoost();
+            }
+        });
+    }
+
+    private static boolean named(String tag, QueryTerms terms, String queryText) {
+        List<String> words = QueryTerms.words(tag);
+        return words.size() == 1 ? terms.words().contains(words.get(0))
+                : !words.isEmpty() && queryText.contains(" " + String.join(" ", words) + " ");
+    }
+
+    /** The seqs of the best candidates after lending, whose tags decide the final boost. */
+    List<Long> contenders(int count) {
+        return ranked(c -> c.score).stream().limit(count).map(c -> c.entry.seq()).toList();
+    }
+
+    List<SearchHit> top(int limit) {
+        List<SearchHit> hits = new ArrayList<>();
+        for (Candidate c : ranked(c -> c.score)) {
+            if (hits.size() == limit) {
+                break;
+            }
+            if (c.score > 0 || c.similarity != null) {
+                hits.add(new SearchHit(c.entry.itemId(), c.score, c.similarity, c.matchedTerms));
+            }
+        }
+        return hits;
+    }
+
+    private void fuse(Candidate c) {
+        double semantic = 0;
+        if (c.similarity != null) {
+            semantic = bestSimilarity > floorSimilarity
+                    ? Math.max(0, (c.similarity - floorSimilarity) / (bestSimilarity - floorSimilarity))
+                    : c.similarity >= bestSimilarity ? 1 : 0;
+        }
+        c.fused = (1 - settings.keywordWeight()) * semantic + settings.keywordWeight() * c.keyword;
+        c.score = c.fused;
+    }
+
+    private Candidate candidate(Entry entry) {
+        return candidates.computeIfAbsent(entry.seq(), seq -> new Candidate(entry));
+    }
+
+    private List<Candidate> ranked(java.util.function.ToDoubleFunction<Candidate> by) {
+        List<Candidate> ranked = new ArrayList<>(candidates.values());
+        ranked.sort(Comparator.comparingDouble(by).reversed()
+                .thenComparing(c -> c.entry.seq(), Comparator.reverseOrder()));
+        return ranked;
+    }
+}

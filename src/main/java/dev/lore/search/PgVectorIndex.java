@@ -1,0 +1,119 @@
+package dev.lore.search;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+
+/**
+ * Vector retrieval on the team flavor: pgvector, HNSW index with cosine distance. Filters (store, namespace, owner,
+ * tags) are applied during the index scan, which pgvector's iterative scan keeps going until enough rows pass.
+ */
+@Singleton
+@IfBuildProperty(name = "lore.flavor", stringValue = "team")
+class PgVectorIndex implements VectorIndex {
+
+    private static final String WRITE = """
+            UPDATE search_entry SET embedding = CAST(:vector AS vector), embedding_model = :model WHERE seq = :seq
+            """;
+    private static final String ITERATIVE_SCAN = """
+            SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', :ef, true)
+            """;
+    private static final String NEAREST = """
+            SELECT e.seq, e.item_id, e.session_id, e.session_pos,
+                   1 - (e.embedding <=> CAST(:query AS vector)) AS similarity
+            FROM search_entry e
+            WHERE e.store = :store
+              AND e.namespace = :namespace
+              AND (:owner = '' OR e.owner_id = :owner)
+              AND e.embedding_model = :model
+              AND (:tagCount = 0 OR (SELECT count(*) FROM search_entry_tag t
+                                     WHERE t.entry_seq = e.seq AND t.tag IN (:tags)) = :tagCount)
+            ORDER BY e.embedding <=> CAST(:query AS vector)
+            LIMIT :limit
+            """;
+    private static final String SIMILARITIES = """
+            SELECT seq, 1 - (embedding <=> CAST(:query AS vector))
+            FROM search_entry
+            WHERE seq IN (:seqs) AND embedding_model = :model
+            """;
+
+    private static final String DIMENSION = """
+            SELECT atttypmod FROM pg_attribute WHERE attrelid = 'search_entry'::regclass AND attname = 'embedding'
+            """;
+
+    private final EntityManager em;
+
+    PgVectorIndex(EntityManager em) {
+        this.em = em;
+    }
+
+    /**
+     * pgvector columns and HNSW indexes have a fixed dimension: for a model of another size the column is re-created
+     * (its vectors, made by the old model, are dropped) and the index rebuilt.
+     */
+    @Override
+    public void prepareFor(int dimension) {
+        int current = ((Number) em.createNativeQuery(DIMENSION).getSingleResult()).intValue();
+        if (current == dimension) {
+            return;
+        }
+        em.createNativeQuery("DROP INDEX IF EXISTS search_entry_embedding").executeUpdate();
+        em.createNativeQuery("ALTER TABLE search_entry DROP COLUMN embedding").executeUpdate();
+        em.createNativeQuery("UPDATE search_entry SET embedding_model = NULL").executeUpdate();
+        em.createNativeQuery("ALTER TABLE search_entry ADD COLUMN embedding vector(" + dimension + ")").executeUpdate();
+        em.createNativeQuery("CREATE INDEX search_entry_embedding ON search_entry USING hnsw (embedding vector_cosine_ops)")
+                .executeUpdate();
+    }
+
+    @Override
+    public void write(long seq, float[] vector, String model) {
+        em.createNativeQuery(WRITE)
+                .setParameter("vector", Vectors.toPgVector(vector))
+                .setParameter("model", model)
+                .setParameter("seq", seq)
+                .executeUpdate();
+    }
+
+    @Override
+    public List<VectorHit> nearest(SearchScope scope, float[] query, String model, int limit) {
+        em.createNativeQuery(ITERATIVE_SCAN).setParameter("ef", Integer.toString(Math.max(100, limit * 2)))
+                .getSingleResult();
+        List<?> rows = em.createNativeQuery(NEAREST)
+                .setParameter("query", Vectors.toPgVector(query))
+                .setParameter("store", scope.store())
+                .setParameter("namespace", scope.namespace())
+                .setParameter("owner", scope.ownerId() == null ? "" : scope.ownerId())
+                .setParameter("model", model)
+                .setParameter("tagCount", scope.tags().size())
+                .setParameter("tags", scope.tags().isEmpty() ? List.of("") : scope.tags())
+                .setParameter("limit", limit)
+                .getResultList();
+        return rows.stream().map(Object[].class::cast)
+                .map(r -> new VectorHit(new Entry(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                        r[3] == null ? 0 : ((Number) r[3]).intValue()), ((Number) r[4]).doubleValue()))
+                .sorted((a, b) -> Double.compare(b.similarity(), a.similarity()))
+                .toList();
+    }
+
+    @Override
+    public Map<Long, Double> similarities(Collection<Long> seqs, float[] query, String model) {
+        Map<Long, Double> similarities = new HashMap<>();
+        if (seqs.isEmpty()) {
+            return similarities;
+        }
+        List<?> rows = em.createNativeQuery(SIMILARITIES)
+                .setParameter("query", Vectors.toPgVector(query))
+                .setParameter("seqs", seqs)
+                .setParameter("model", model)
+                .getResultList();
+        rows.stream().map(Object[].class::cast)
+                .forEach(r -> similarities.put(((Number) r[0]).longValue(), ((Number) r[1]).doubleValue()));
+        return similarities;
+    }
+}

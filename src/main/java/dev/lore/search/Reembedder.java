@@ -1,0 +1,49 @@
+package dev.lore.search;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Brings every stored vector up to the configured embedding model: entries whose vector is missing or was made by
+ * another model are embedded again, in small batches, each written in its own transaction. Until then, semantic
+ * search ignores them (keyword search still finds them).
+ */
+@ApplicationScoped
+public class Reembedder {
+
+    static final int BATCH = 64;
+
+    private final SearchEntryRepository entries;
+    private final VectorIndex vectors;
+    private final Embeddings embeddings;
+
+    Reembedder(SearchEntryRepository entries, VectorIndex vectors, Embeddings embeddings) {
+        this.entries = entries;
+        this.vectors = vectors;
+        this.embeddings = embeddings;
+    }
+
+    /** Re-embeds all stale entries; reports the running count after each batch and returns the total. */
+    public int reembedAll(IntConsumer progress) {
+        String model = embeddings.modelId();
+        int dimension = embeddings.passage("dimension probe").length;
+        QuarkusTransaction.requiringNew().run(() -> vectors.prepareFor(dimension));
+        int done = 0;
+        while (true) {
+            Map<Long, String> stale = QuarkusTransaction.requiringNew().call(() -> entries.withStaleVectors(model, BATCH));
+            if (stale.isEmpty()) {
+                return done;
+            }
+            Map<Long, float[]> embedded = new LinkedHashMap<>();
+            stale.forEach((seq, text) -> embedded.put(seq, embeddings.passage(text)));
+            QuarkusTransaction.requiringNew().run(() -> embedded.forEach((seq, vector) -> vectors.write(seq, vector, model)));
+            done += embedded.size();
+            progress.accept(done);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.lore.search;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How the engine weighs its evidence. The defaults were measured on LoCoMo and on insight/question pairs. */
+@ConfigMapping(prefix = "lore.search")
+public interface SearchSettings {
+
+    /** Share of the keyword score in the fused score; the rest is the semantic score. */
+    @WithDefault("0.5")
+    double keywordWeight();
+
+    /** Share of a hit's score lent to the items saved just before and after it in the same session. */
+    @WithDefault("0.35")
+    double neighbourShare();
+
+    /** How many items on each side of a hit, in its session, receive a share. */
+    @WithDefault("2")
+    int neighbourWindow();
+
+    /** Extra weight for an item carrying a tag that the query names. */
+    @WithDefault("0.3")
+    double tagBoost();
+
+    /**
+     * Cosine similarity from which a save in the same scope counts as the same item. Set for bge-small-en-v1.5 on
+     * pairs of titled learnings: rewordings scored 0.925 to 0.974, learnings differing in one key word 0.845 to
+     * 0.961, so 0.965 merges only close rewordings and never merged a near-miss (a missed merge leaves a copy; a wrong
+     * one would lose a fact).
+     */
+    @WithDefault("0.965")
+    double duplicateSimilarity();
+}

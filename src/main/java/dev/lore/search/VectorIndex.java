@@ -1,0 +1,24 @@
+package dev.lore.search;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Nearest-neighbour retrieval over the entries' embeddings: in-process over vectors stored in SQLite on the local
+ * flavor, pgvector (HNSW, cosine) on the team flavor. Only vectors of the given model are compared.
+ */
+public interface VectorIndex {
+
+    /** Makes room for vectors of this many dimensions (a new model may need it); stored vectors may be lost. */
+    void prepareFor(int dimension);
+
+    /** Stores an entry's vector, in the caller's transaction. */
+    void write(long seq, float[] vector, String model);
+
+    /** The entries of the scope most similar to the query, most similar first. */
+    List<VectorHit> nearest(SearchScope scope, float[] query, String model, int limit);
+
+    /** The similarity of each of these entries to the query (entries without a vector of the model are left out). */
+    Map<Long, Double> similarities(Collection<Long> seqs, float[] query, String model);
+}

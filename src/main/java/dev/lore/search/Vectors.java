@@ -1,0 +1,73 @@
+package dev.lore.search;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/** Unit-length float vectors: their dot product is their cosine similarity. */
+public final class Vectors {
+
+    private Vectors() {
+    }
+
+    public static float[] normalize(float[] vector) {
+        double norm = 0;
+        for (float x : vector) {
+            norm += x * x;
+        }
+        norm = Math.sqrt(norm);
+        if (norm == 0 || Math.abs(norm - 1) < 1e-6) {
+            return vector;
+        }
+        float[] unit = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            unit[i] = (float) (vector[i] / norm);
+        }
+        return unit;
+    }
+
+    /** Dot product of two vectors of the same length; four accumulators let the JIT overlap the multiplications. */
+    public static float dot(float[] a, float[] b) {
+        return dot(a, b, 0, a.length);
+    }
+
+    /** Dot product of {@code query} with the vector stored at {@code offset} in {@code block}. */
+    static float dot(float[] query, float[] block, int offset, int length) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < length; i += 4) {
+            s0 += query[i] * block[offset + i];
+            s1 += query[i + 1] * block[offset + i + 1];
+            s2 += query[i + 2] * block[offset + i + 2];
+            s3 += query[i + 3] * block[offset + i + 3];
+        }
+        for (; i < length; i++) {
+            s0 += query[i] * block[offset + i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** Little-endian float32: how vectors are stored in SQLite. */
+    public static byte[] toBytes(float[] vector) {
+        ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(vector);
+        return bytes.array();
+    }
+
+    static float[] fromBytes(byte[] bytes) {
+        float[] vector = new float[bytes.length / Float.BYTES];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
+        return vector;
+    }
+
+    /** pgvector's text form, e.g. {@code [0.1,0.2]}. */
+    public static String toPgVector(float[] vector) {
+        StringBuilder text = new StringBuilder(vector.length * 10).append('[');
+        for (int i = 0; i < vector.length; i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            text.append(vector[i]);
+        }
+        return text.append(']').toString();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.lore.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.mcp.client.McpClient;
+import dev.lore.testing.Json;
+import dev.lore.testing.LoreProcess;
+import dev.lore.testing.TestStores;
+
+/**
+ * Replays LoCoMo through the real MCP server (the packaged Lore over stdio, langchain4j's MCP client): every dialogue
+ * turn is saved with save_learning in a namespace per conversation (tagged with its turn id and speaker, in a session
+ * per LoCoMo session), every question asked with search_learnings. Reports recall@1/5/10 of the annotated evidence
+ * turns and MRR, per category, and the save and search latencies seen by the client.
+ */
+public final class LocomoBench {
+
+    private static final Pattern TURN_TAG = Pattern.compile("d\\d+:\\d+");
+    private static final Map<Integer, String> CATEGORIES = Map.of(1, "multi-hop", 2, "temporal", 3, "open-domain",
+            4, "single-hop");
+
+    public static void main(String[] args) throws Exception {
+        Path data = Locomo.path();
+        if (!Files.exists(data)) {
+            System.out.println("LoCoMo benchmark skipped: no data at " + data.toAbsolutePath()
+                    + " (set -Dlocomo.path=...; the data is CC BY-NC 4.0 and is not shipped with Lore)");
+            return;
+        }
+        Locomo locomo = Locomo.load(data);
+        Map<Integer, Score> byCategory = new TreeMap<>();
+        Score all = new Score();
+        Latencies saves = new Latencies();
+        Latencies searches = new Latencies();
+        int merged = 0;
+        try (TestStores.Store store = TestStores.fresh();
+                McpClient client = LoreProcess.stdioClient(store, "locomo-bench")) {
+            for (Locomo.Conversation conversation : locomo.conversations()) {
+                String namespace = conversation.id().toLowerCase(Locale.ROOT);
+                for (Locomo.Turn turn : conversation.turns()) {
+                    long start = System.nanoTime();
+                    JsonNode saved = call(client, "save_learning", Json.object(
+                            "title", turn.speaker(),
+                            "learning", turn.text(),
+                            "context", turn.sessionDate(),
+                            "tags", List.of(turn.id().toLowerCase(Locale.ROOT), turn.speaker().toLowerCase(Locale.ROOT)),
+                            "namespace", namespace,
+                            "session_id", conversation.id() + "-session-" + turn.session()));
+                    saves.add(start);
+                    if ("reinforced".equals(saved.path("status").asText())) {
+                        merged++;
+                    }
+                }
+                for (Locomo.Question question : conversation.questions()) {
+                    long start = System.nanoTime();
+                    JsonNode found = call(client, "search_learnings", Json.object(
+                            "query", question.text(), "limit", 10, "namespace", namespace));
+                    searches.add(start);
+                    List<Set<String>> ranking = turnsIn(found);
+                    all.add(ranking, question.evidence());
+                    byCategory.computeIfAbsent(question.category(), c -> new Score()).add(ranking, question.evidence());
+                }
+            }
+        }
+        System.out.printf("LoCoMo retrieval through MCP (stdio), %s flavor: %d conversations, %d turns saved "
+                + "(%d reinforced an earlier turn), %d questions%n", TestStores.FLAVOR, locomo.conversations().size(),
+                saves.count(), merged, all.count());
+        System.out.println("| category | questions | recall@1 | recall@5 | recall@10 | MRR |");
+        System.out.println("|---|---|---|---|---|---|");
+        byCategory.forEach((category, score) -> System.out.println(score.row(category + " " + CATEGORIES.get(category))));
+        System.out.println(all.row("all"));
+        System.out.println("save_learning   " + saves.summary());
+        System.out.println("search_learnings " + searches.summary());
+    }
+
+    static JsonNode call(McpClient client, String tool, String arguments) {
+        return Json.parse(client.executeTool(ToolExecutionRequest.builder().id(tool).name(tool).arguments(arguments)
+                .build()).resultText());
+    }
+
+    /** The turn ids of each result, best first (a turn that reinforced others carries their ids too). */
+    static List<Set<String>> turnsIn(JsonNode found) {
+        List<Set<String>> ranking = new ArrayList<>();
+        for (JsonNode result : found.path("results")) {
+            Set<String> turns = new LinkedHashSet<>();
+            for (JsonNode tag : result.path("tags")) {
+                if (TURN_TAG.matcher(tag.asText()).matches()) {
+                    turns.add(Locomo.normalise(tag.asText().toUpperCase(Locale.ROOT)));
+                }
+            }
+            ranking.add(turns);
+        }
+        return ranking;
+    }
+
+    /** Recall@k of the evidence turns and reciprocal rank of the first one. */
+    static final class Score {
+        private double r1, r5, r10, mrr;
+        private int count;
+
+        void add(List<Set<String>> ranking, Set<String> evidence) {
+            r1 += recall(ranking, evidence, 1);
+            r5 += recall(ranking, evidence, 5);
+            r10 += recall(ranking, evidence, 10);
+            for (int i = 0; i < ranking.size(); i++) {
+                if (ranking.get(i).stream().anyMatch(evidence::contains)) {
+                    mrr += 1.0 / (i + 1);
+                    break;
+                }
+            }
+            count++;
+        }
+
+        int count() {
+            return count;
+        }
+
+        static double recall(List<Set<String>> ranking, Set<String> evidence, int k) {
+            return ranking.subList(0, Math.min(k, ranking.size())).stream().flatMap(Set::stream).distinct()
+                    .filter(evidence::contains).count() / (double) evidence.size();
+        }
+
+        String row(String label) {
+            return String.format("| %s | %d | %.3f | %.3f | %.3f | %.3f |", label, count, r1 / count, r5 / count,
+                    r10 / count, mrr / count);
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package dev.lore.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.langchain4j.mcp.client.McpClient;
+import dev.lore.search.Vectors;
+import dev.lore.testing.Json;
+import dev.lore.testing.LoreProcess;
+import dev.lore.testing.TestStores;
+
+/**
+ * Search latency and save throughput at scale, through the real MCP server (stdio). The corpus is synthetic and
+ * written straight into a fresh store: English sentences drawn from the words of the project's own test data (so
+ * natural questions hit realistic posting lists) and vectors drawn around 2,000 random centroids (so the vector scan
+ * does the full work). Searches are real questions, embedded by the real model, answered by the real engine.
+ * Defaults: 100,000 items (set -Ditems=1000000 for the team flavor's 1M run).
+ */
+public final class ScaleBench {
+
+    static final String MODEL = "bge-small-en-v1.5-q";
+    static final int DIMENSION = 384;
+    static final String NAMESPACE = "scale";
+
+    public static void main(String[] args) throws Exception {
+        int items = Integer.getInteger("items", 100_000);
+        int searches = Integer.getInteger("searches", 300);
+        int saves = Integer.getInteger("saves", 300);
+        List<String> questions = questions();
+        try (TestStores.Store store = TestStores.fresh()) {
+            try (McpClient schema = LoreProcess.stdioClient(store, "scale-bench")) {
+                schema.listTools();
+            }
+            long loadStart = System.nanoTime();
+            load(store, items, vocabulary(questions));
+            System.out.printf("Scale bench, %s flavor: %,d synthetic items loaded in %.0f s%n", TestStores.FLAVOR,
+                    items, (System.nanoTime() - loadStart) / 1e9);
+
+            try (McpClient client = LoreProcess.stdioClient(store, "scale-bench")) {
+                long firstStart = System.nanoTime();
+                LocomoBench.call(client, "search_learnings", Json.object("query", "warm up", "namespace", NAMESPACE));
+                System.out.printf("  first search (loads the index)  %.0f ms%n", (System.nanoTime() - firstStart) / 1e6);
+                for (int i = 0; i < 20; i++) {
+                    LocomoBench.call(client, "search_learnings", Json.object("query", questions.get(i % questions.size()),
+                            "namespace", NAMESPACE));
+                }
+                Latencies search = new Latencies();
+                for (int i = 0; i < searches; i++) {
+                    long start = System.nanoTime();
+                    LocomoBench.call(client, "search_learnings", Json.object("query", questions.get(i % questions.size()),
+                            "limit", 10, "namespace", NAMESPACE));
+                    search.add(start);
+                }
+                System.out.println("  search_learnings (limit 10)     " + search.summary());
+
+                Latencies save = new Latencies();
+                long savesStart = System.nanoTime();
+                for (int i = 0; i < saves; i++) {
+                    long start = System.nanoTime();
+                    LocomoBench.call(client, "save_learning", Json.object("title", "Scale note " + i, "learning",
+                            questions.get(i % questions.size()) + " Answer number " + i + ".", "namespace", NAMESPACE));
+                    save.add(start);
+                }
+                System.out.printf("  save_learning, one client       %s, %.1f saves/s%n", save.summary(),
+                        saves / ((System.nanoTime() - savesStart) / 1e9));
+                System.out.printf("  resident memory of the server   %d MB%n", residentMb());
+            }
+            concurrentSaves(store, questions, saves);
+        }
+    }
+
+    /** Two clients, each with its own Lore process, saving at once into the same store. */
+    static void concurrentSaves(TestStores.Store store, List<String> questions, int saves) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (McpClient a = LoreProcess.stdioClient(store, "writer-a"); McpClient b = LoreProcess.stdioClient(store, "writer-b")) {
+            a.listTools();
+            b.listTools();
+            long start = System.nanoTime();
+            List<Future<?>> runs = new ArrayList<>();
+            for (McpClient client : List.of(a, b)) {
+                String who = client == a ? "a" : "b";
+                runs.add(pool.submit(() -> {
+                    for (int i = 0; i < saves / 2; i++) {
+                        LocomoBench.call(client, "save_learning", Json.object("title", "Writer " + who + " " + i,
+                                "learning", questions.get(i % questions.size()) + " Writer " + who + " number " + i,
+                                "namespace", NAMESPACE));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+            System.out.printf("  save_learning, two processes    %.1f saves/s together%n",
+                    saves / ((System.nanoTime() - start) / 1e9));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Resident memory of the newest Lore this JVM launched (the MCP client starts it as a child process). */
+    static long residentMb() {
+        return ProcessHandle.current().children()
+                .filter(p -> p.info().commandLine().orElse("").contains("quarkus-run.jar"))
+                .max(java.util.Comparator.comparing(p -> p.info().startInstant().orElse(Instant.EPOCH)))
+                .map(p -> {
+                    try {
+                        return Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status")).stream()
+                                .filter(l -> l.startsWith("VmRSS:")).findFirst()
+                                .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).orElse(-1L);
+                    } catch (Exception e) {
+                        return -1L;
+                    }
+                }).orElse(-1L);
+    }
+
+    static List<String> questions() throws Exception {
+        List<String> questions = new ArrayList<>();
+        if (Files.exists(Locomo.path())) {
+            Locomo.load(Locomo.path()).conversations().forEach(c -> c.questions().forEach(q -> questions.add(q.text())));
+        }
+        InsightPairs.load().forEach(p -> questions.add(p.question()));
+        return questions;
+    }
+
+    static List<String> vocabulary(List<String> questions) throws Exception {
+        Set<String> words = new LinkedHashSet<>();
+        List<String> texts = new ArrayList<>(questions);
+        InsightPairs.load().forEach(p -> texts.add(p.insight()));
+        if (Files.exists(Locomo.path())) {
+            Locomo.load(Locomo.path()).conversations().forEach(c -> c.turns().forEach(t -> texts.add(t.text())));
+        }
+        for (String text : texts) {
+            for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                if (word.length() > 1) {
+                    words.add(word);
+                }
+            }
+        }
+        return new ArrayList<>(words);
+    }
+
+    static void load(TestStores.Store store, int items, List<String> vocabulary) throws Exception {
+        Random random = new Random(42);
+        float[][] centroids = new float[2000][];
+        for (int c = 0; c < centroids.length; c++) {
+            centroids[c] = unit(gaussian(random, 1.0));
+        }
+        boolean postgres = !TestStores.isLocal();
+        try (Connection db = store.connect()) {
+            db.setAutoCommit(false);
+            if (postgres) {
+                try (Statement s = db.createStatement()) {
+                    s.execute("DROP INDEX IF EXISTS search_entry_embedding");
+                }
+            }
+            String insertEntry = postgres
+                    ? "INSERT INTO search_entry (store, item_id, namespace, body, tag_text, created_at, session_id, "
+                            + "session_pos, embedding, embedding_model) VALUES ('knowledge', ?, ?, ?, '', ?, ?, ?, CAST(? AS vector), ?)"
+                    : "INSERT INTO search_entry (store, item_id, namespace, body, tag_text, created_at, session_id, "
+                            + "session_pos, embedding, embedding_model) VALUES ('knowledge', ?, ?, ?, '', ?, ?, ?, ?, ?)";
+            try (PreparedStatement learning = db.prepareStatement("INSERT INTO learning (id, namespace, title, body, "
+                    + "tags, author_user_id, author_agent_id, session_id, created_at, updated_at, confirmations, "
+                    + "last_confirmed_at) VALUES (?, ?, ?, ?, '[]', 'bench', 'bench', ?, ?, ?, 1, ?)");
+                    PreparedStatement entry = db.prepareStatement(insertEntry)) {
+                Timestamp now = Timestamp.from(Instant.now());
+                for (int i = 0; i < items; i++) {
+                    String id = UUID.randomUUID().toString();
+                    String title = sentence(random, vocabulary, 3, 6);
+                    String body = sentence(random, vocabulary, 12, 30);
+                    String session = "bench-session-" + (i / 20);
+                    learning.setString(1, id);
+                    learning.setString(2, NAMESPACE);
+                    learning.setString(3, title);
+                    learning.setString(4, body);
+                    learning.setString(5, session);
+                    learning.setTimestamp(6, now);
+                    learning.setTimestamp(7, now);
+                    learning.setTimestamp(8, now);
+                    learning.addBatch();
+                    float[] vector = unit(add(centroids[random.nextInt(centroids.length)], gaussian(random, 0.6)));
+                    entry.setString(1, id);
+                    entry.setString(2, NAMESPACE);
+                    entry.setString(3, title + "\n" + body);
+                    entry.setTimestamp(4, now);
+                    entry.setString(5, session);
+                    entry.setInt(6, i % 20 + 1);
+                    if (postgres) {
+                        entry.setString(7, Vectors.toPgVector(vector));
+                    } else {
+                        entry.setBytes(7, Vectors.toBytes(vector));
+                    }
+                    entry.setString(8, MODEL);
+                    entry.addBatch();
+                    if (i % 1000 == 999 || i == items - 1) {
+                        learning.executeBatch();
+                        entry.executeBatch();
+                        db.commit();
+                    }
+                }
+            }
+            if (postgres) {
+                try (Statement s = db.createStatement()) {
+                    long start = System.nanoTime();
+                    s.execute("SET maintenance_work_mem = '2GB'");
+                    s.execute("SET max_parallel_maintenance_workers = 2");
+                    s.execute("CREATE INDEX search_entry_embedding ON search_entry USING hnsw (embedding vector_cosine_ops)");
+                    s.execute("ANALYZE");
+                    db.commit();
+                    System.out.printf("  HNSW index built in %.0f s%n", (System.nanoTime() - start) / 1e9);
+                }
+            }
+        }
+    }
+
+    static String sentence(Random random, List<String> vocabulary, int min, int max) {
+        int length = min + random.nextInt(max - min + 1);
+        StringBuilder text = new StringBuilder();
+        for (int w = 0; w < length; w++) {
+            // Zipf-like: low indexes (frequent words) come up far more often
+            int index = (int) Math.min(vocabulary.size() - 1, Math.floor(Math.pow(vocabulary.size(), random.nextDouble())) - 1);
+            text.append(w == 0 ? "" : " ").append(vocabulary.get(Math.max(0, index)));
+        }
+        return text.toString();
+    }
+
+    static float[] gaussian(Random random, double sigma) {
+        float[] v = new float[DIMENSION];
+        for (int i = 0; i < DIMENSION; i++) {
+            v[i] = (float) (random.nextGaussian() * sigma / Math.sqrt(DIMENSION));
+        }
+        return v;
+    }
+
+    static float[] add(float[] a, float[] b) {
+        float[] sum = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            sum[i] = a[i] + b[i];
+        }
+        return sum;
+    }
+
+    static float[] unit(float[] v) {
+        return Vectors.normalize(v);
+    }
+}

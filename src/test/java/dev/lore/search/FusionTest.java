@@ -1,0 +1,130 @@
+package dev.lore.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class FusionTest {
+
+    static final SearchSettings SETTINGS = new SearchSettings() {
+        @Override
+        public double keywordWeight() {
+            return 0.5;
+        }
+
+        @Override
+        public double neighbourShare() {
+            return 0.35;
+        }
+
+        @Override
+        public int neighbourWindow() {
+            return 2;
+        }
+
+        @Override
+        public double tagBoost() {
+            return 0.3;
+        }
+
+        @Override
+        public double duplicateSimilarity() {
+            return 0.965;
+        }
+    };
+
+    static Entry entry(long seq, String session, int position) {
+        return new Entry(seq, "item-" + seq, session, position);
+    }
+
+    static List<String> ranking(Fusion fusion) {
+        return fusion.top(10).stream().map(SearchHit::itemId).toList();
+    }
+
+    @Test
+    void anItemBothListsFoundOutranksOneFoundByEitherAlone() {
+        Fusion fusion = new Fusion(SETTINGS,
+                List.of(new VectorHit(entry(1, null, 0), 0.90), new VectorHit(entry(2, null, 0), 0.80),
+                        new VectorHit(entry(3, null, 0), 0.50)),
+                List.of(new KeywordHit(entry(4, null, 0), 9.0, List.of("egress")),
+                        new KeywordHit(entry(2, null, 0), 8.0, List.of("cloud")),
+                        new KeywordHit(entry(5, null, 0), 1.0, List.of("cost"))));
+        fusion.lendToNeighbours();
+
+        assertThat(ranking(fusion)).startsWith("item-2");
+        SearchHit both = fusion.top(10).get(0);
+        assertThat(both.similarity()).isEqualTo(0.80);
+        assertThat(both.matchedTerms()).containsExactly("cloud");
+    }
+
+    @Test
+    void scoresAreNormalisedPerListSoNeitherScaleDominates() {
+        Fusion fusion = new Fusion(SETTINGS,
+                List.of(new VectorHit(entry(1, null, 0), 0.99), new VectorHit(entry(2, null, 0), 0.98)),
+                List.of(new KeywordHit(entry(2, null, 0), 250.0, List.of("x")),
+                        new KeywordHit(entry(1, null, 0), 249.0, List.of("y"))));
+        fusion.lendToNeighbours();
+        List<SearchHit> hits = fusion.top(10);
+        assertThat(hits).extracting(SearchHit::score).allSatisfy(score -> assertThat(score).isBetween(0.0, 1.0));
+        assertThat(hits.get(0).score()).isEqualTo(hits.get(1).score());
+    }
+
+    @Test
+    void aHitLendsScoreToWhatWasSavedNextToItInTheSameSession() {
+        Entry question = entry(10, "s1", 4);
+        Entry answer = entry(11, "s1", 5);
+        Entry farAway = entry(14, "s1", 8);
+        Entry otherSession = entry(20, "s2", 5);
+        Entry weak = entry(30, "s3", 1);
+        Fusion fusion = new Fusion(SETTINGS,
+                List.of(new VectorHit(question, 0.90), new VectorHit(weak, 0.60), new VectorHit(farAway, 0.50),
+                        new VectorHit(otherSession, 0.50)),
+                List.of());
+        fusion.add(List.of(answer));
+        fusion.similarities(Map.of(answer.seq(), 0.50));
+        fusion.lendToNeighbours();
+
+        assertThat(ranking(fusion)).containsSubsequence("item-10", "item-11", "item-30")
+                .containsSubsequence("item-30", "item-14");
+        assertThat(scoreOf(fusion, "item-14")).isEqualTo(scoreOf(fusion, "item-20"));
+    }
+
+    @Test
+    void itemsCarryingATagTheQueryNamesAreBoosted() {
+        Fusion fusion = new Fusion(SETTINGS,
+                List.of(new VectorHit(entry(1, null, 0), 0.90), new VectorHit(entry(2, null, 0), 0.85),
+                        new VectorHit(entry(3, null, 0), 0.10)),
+                List.of());
+        fusion.lendToNeighbours();
+        fusion.boostTags(Map.of(2L, Set.of("payments"), 1L, Set.of("data pipeline")),
+                QueryTerms.of("retry policy for payments"), "retry policy for payments");
+        assertThat(ranking(fusion)).startsWith("item-2", "item-1");
+
+        Fusion phrase = new Fusion(SETTINGS,
+                List.of(new VectorHit(entry(1, null, 0), 0.89), new VectorHit(entry(2, null, 0), 0.90),
+                        new VectorHit(entry(3, null, 0), 0.10)),
+                List.of());
+        phrase.lendToNeighbours();
+        phrase.boostTags(Map.of(1L, Set.of("data pipeline")),
+                QueryTerms.of("the pipeline for data"), "the pipeline for data");
+        assertThat(ranking(phrase)).as("a tag of several words must appear as a phrase").startsWith("item-2");
+    }
+
+    @Test
+    void withoutAnySimilarityTheKeywordScoreDecides() {
+        Fusion fusion = new Fusion(SETTINGS, List.of(),
+                List.of(new KeywordHit(entry(1, null, 0), 2.0, List.of("a")),
+                        new KeywordHit(entry(2, null, 0), 5.0, List.of("b"))));
+        assertThat(fusion.withoutSimilarity()).containsExactlyInAnyOrder(1L, 2L);
+        fusion.lendToNeighbours();
+        assertThat(ranking(fusion)).containsExactly("item-2");
+    }
+
+    static double scoreOf(Fusion fusion, String itemId) {
+        return fusion.top(10).stream().filter(h -> h.itemId().equals(itemId)).findFirst().orElseThrow().score();
+    }
+}

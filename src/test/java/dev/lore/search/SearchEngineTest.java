@@ -1,0 +1,104 @@
+package dev.lore.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.lore.testing.Namespaces;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The engine on its own, with items of a store that exists only here. */
+@QuarkusTest
+class SearchEngineTest {
+
+    static final String STORE = "engine-test";
+
+    @Inject
+    SearchEngine engine;
+
+    @Inject
+    VectorIndex vectors;
+
+    @Inject
+    SearchEntryRepository entries;
+
+    @Inject
+    Reembedder reembedder;
+
+    @Inject
+    Embeddings embeddings;
+
+    String index(String namespace, String owner, String text) {
+        String id = UUID.randomUUID().toString();
+        float[] vector = engine.embed(text);
+        QuarkusTransaction.requiringNew().run(() -> engine.index(
+                new IndexEntry(STORE, id, namespace, owner, "s-" + namespace, text, List.of(), Instant.now()), vector));
+        return id;
+    }
+
+    List<String> found(String namespace, String owner, String query) {
+        return engine.search(new SearchScope(STORE, namespace, owner, List.of()), query, 10).stream()
+                .map(SearchHit::itemId).toList();
+    }
+
+    @Test
+    void eachHitSaysWhyItMatched() {
+        String namespace = Namespaces.fresh();
+        index(namespace, null, "The nightly ETL job fails whenever the upstream CSV export is late");
+        SearchHit hit = engine.search(SearchScope.shared(STORE, namespace, List.of()), "why did the ETL job break?", 1)
+                .get(0);
+        assertThat(hit.matchedTerms()).containsExactly("etl", "job");
+        assertThat(hit.similarity()).isBetween(0.5, 1.0);
+        assertThat(hit.score()).isPositive();
+    }
+
+    @Test
+    void anOwnersItemsAreSearchedApart() {
+        String namespace = Namespaces.fresh();
+        String alices = index(namespace, "alice", "Alice is allergic to peanuts");
+        String bobs = index(namespace, "bob", "Bob is allergic to shellfish");
+        assertThat(found(namespace, "alice", "food allergies")).containsExactly(alices);
+        assertThat(found(namespace, "bob", "food allergies")).containsExactly(bobs);
+    }
+
+    @Test
+    void aRemovedItemIsNotFoundAgain() {
+        String namespace = Namespaces.fresh();
+        String kept = index(namespace, null, "Rotate the API keys every ninety days");
+        String removed = index(namespace, null, "Rotate the database passwords every thirty days");
+        assertThat(found(namespace, null, "how often should credentials be rotated")).contains(kept, removed);
+
+        QuarkusTransaction.requiringNew().run(() -> engine.remove(STORE, removed));
+
+        assertThat(found(namespace, null, "how often should credentials be rotated")).containsExactly(kept);
+    }
+
+    @Test
+    void vectorsOfAnotherModelAreIgnoredUntilReembedded() {
+        String namespace = Namespaces.fresh();
+        String id = index(namespace, null, "Our fiscal year starts in April");
+        long seq = QuarkusTransaction.requiringNew().call(() -> entries.findItem(STORE, id).orElseThrow().seq);
+        float[] foreign = new float[engine.embed("any text").length];
+        foreign[0] = 1;
+        QuarkusTransaction.requiringNew().run(() -> vectors.write(seq, foreign, "some-older-model"));
+
+        assertThat(engine.search(SearchScope.shared(STORE, namespace, List.of()), "When does the financial calendar "
+                + "begin?", 5)).as("no word in common, and no vector of the current model").isEmpty();
+
+        assertThat(reembedder.reembedAll(done -> {
+        })).isGreaterThanOrEqualTo(1);
+
+        assertThat(QuarkusTransaction.requiringNew().call(() -> entries.findItem(STORE, id).orElseThrow().embeddingModel))
+                .isEqualTo(embeddings.modelId());
+        assertThat(found(namespace, null, "When does the financial calendar begin?")).containsExactly(id);
+        assertThat(reembedder.reembedAll(done -> {
+        })).as("nothing left to re-embed").isZero();
+    }
+}
