@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import dev.lore.identity.Caller;
 import dev.lore.search.IndexEntry;
@@ -21,9 +21,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Learned Knowledge: insights saved by anyone in a namespace, found by anyone in it. Saving what the namespace already
- * knows (a near-duplicate) reinforces the existing learning instead of adding a copy.
+ * knows (a near-duplicate) reinforces the existing learning instead of adding a copy. Reads run outside transactions
+ * (so they never take the store's write lock); writes run in one transaction each, opened after the text is embedded.
  */
 @ApplicationScoped
+@ActivateRequestContext
 public class LearningService {
 
     static final String STORE = "knowledge";
@@ -88,7 +90,6 @@ public class LearningService {
         return learning;
     }
 
-    @Transactional
     public List<FoundLearning> search(Caller caller, String query, int limit, List<String> tags) {
         SearchScope scope = SearchScope.shared(STORE, caller.namespace(), Tags.normalize(tags));
         List<SearchHit> hits = search.search(scope, query, limit);
@@ -100,12 +101,10 @@ public class LearningService {
                 .toList();
     }
 
-    @Transactional
     public Optional<Learning> find(String id) {
         return learnings.findByIdOptional(id);
     }
 
-    @Transactional
     public List<Learning> recent(String namespace, int limit) {
         return learnings.recent(namespace, limit);
     }

@@ -1,37 +1,63 @@
 package dev.lore.search;
 
+import java.util.stream.Collectors;
+
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 
-/** Keyword retrieval on the local flavor: SQLite FTS5 with the Porter stemmer, ranked by BM25. */
+/**
+ * Keyword retrieval on the local flavor: SQLite FTS5 with the Porter stemmer, ranked by BM25. The scope is part of
+ * the match ({@link ScopeTokens}), so FTS5 ranks inside the scope and stops at the limit.
+ */
 @Singleton
 @IfBuildProperty(name = "lore.flavor", stringValue = "local")
 class Fts5KeywordIndex extends NativeKeywordIndex {
 
+    private static final String WRITE_SCOPE = "UPDATE search_entry SET scope_tokens = :tokens WHERE seq = :seq";
     private static final String SEARCH = """
-            SELECT e.seq, e.item_id, e.session_id, e.session_pos, -bm25(search_fts) AS relevance,
-                   highlight(search_fts, 0, char(2), char(3)) || ' ' || highlight(search_fts, 1, char(2), char(3))
-                       AS marked
-            FROM search_fts
-            JOIN search_entry e ON e.seq = search_fts.rowid
-            WHERE search_fts MATCH :match
-              AND e.store = :store
-              AND e.namespace = :namespace
-              AND (:owner = '' OR e.owner_id = :owner)
-              AND (:tagCount = 0 OR (SELECT count(*) FROM search_entry_tag t
-                                     WHERE t.entry_seq = e.seq AND t.tag IN (:tags)) = :tagCount)
-            ORDER BY bm25(search_fts)
-            LIMIT :limit
+            SELECT e.seq, e.item_id, e.session_id, e.session_pos, hit.relevance, hit.marked
+            FROM (SELECT rowid AS seq, -rank AS relevance,
+                         highlight(search_fts, 0, char(2), char(3)) || ' ' || highlight(search_fts, 1, char(2), char(3))
+                             AS marked
+                  FROM search_fts
+                  WHERE search_fts MATCH :match AND rank MATCH 'bm25(1.0, 1.0, 0.0)'
+                  ORDER BY rank
+                  LIMIT :limit) hit
+            JOIN search_entry e ON e.seq = hit.seq
+            ORDER BY hit.relevance DESC
             """;
 
+    private final EntityManager em;
+
     Fts5KeywordIndex(EntityManager em) {
-        super(em, SEARCH);
+        this.em = em;
     }
 
     @Override
-    String matchExpression(QueryTerms terms) {
-        return terms.asFts5AnyOf();
+    public void write(long seq, IndexEntry item) {
+        em.createNativeQuery(WRITE_SCOPE)
+                .setParameter("tokens", ScopeTokens.of(item.store(), item.namespace(), item.ownerId(), item.tags()))
+                .setParameter("seq", seq)
+                .executeUpdate();
+    }
+
+    @Override
+    Query query(SearchScope scope, QueryTerms terms, int limit) {
+        return em.createNativeQuery(SEARCH)
+                .setParameter("match", match(scope, terms))
+                .setParameter("limit", limit);
+    }
+
+    /** e.g. {@code {body tag_text} : ("egress" OR "costs") AND scope_tokens : (ns123 AND tg456)}. */
+    static String match(SearchScope scope, QueryTerms terms) {
+        StringBuilder filter = new StringBuilder(ScopeTokens.namespace(scope.store(), scope.namespace()));
+        if (scope.ownerId() != null) {
+            filter.append(" AND ").append(ScopeTokens.owner(scope.ownerId()));
+        }
+        filter.append(scope.tags().stream().map(tag -> " AND " + ScopeTokens.tag(tag)).collect(Collectors.joining()));
+        return "{body tag_text} : (" + terms.asFts5AnyOf() + ") AND scope_tokens : (" + filter + ")";
     }
 }

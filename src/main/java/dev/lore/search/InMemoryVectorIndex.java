@@ -4,35 +4,40 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.stream.IntStream;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 
 /**
- * Vector retrieval on the local flavor: the vectors live in SQLite (one BLOB per entry) and in memory here, where a
- * query is compared with every vector of its scope. Before each use the index reads the change log
- * ({@code search_change}, filled by triggers), so it sees what this and every other Lore process sharing the file
- * committed, deletions included.
+ * Vector retrieval on the local flavor: the vectors live in SQLite (one BLOB per entry) and in memory here, one
+ * {@link VectorSet} per scope. Before each use the index reads the change log ({@code search_change}, filled by
+ * triggers), so it sees what this and every other Lore process sharing the file committed, deletions included. Large
+ * sets get an inverted-file index, trained in the background.
  */
 @Singleton
 @IfBuildProperty(name = "lore.flavor", stringValue = "local")
 class InMemoryVectorIndex implements VectorIndex {
 
-    private static final int BLOCK = 1024;
-    private static final int PARALLEL_FROM = 20_000;
-    private static final char TAG_SEPARATOR = '\u001f';
+    private static final Logger LOG = Logger.getLogger(InMemoryVectorIndex.class);
+    private static final String TAG_SEPARATOR = "\u001f";
+    private static final int ASSIGN_BATCH = 2_000;
 
     private static final String WRITE = "UPDATE search_entry SET embedding = :vector, embedding_model = :model WHERE seq = :seq";
     private static final String LATEST_CHANGE = "SELECT coalesce(max(change_id), 0) FROM search_change";
@@ -46,27 +51,38 @@ class InMemoryVectorIndex implements VectorIndex {
 
     private final EntityManager em;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ExecutorService indexer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "lore-vector-indexer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Set<VectorSet> indexing = new HashSet<>();
+    private final Random random = new Random();
 
     private String model;
     private long seenChange;
     private int dimension;
-    private int size;
-    private float[][] blocks = new float[0][];
-    private long[] seqs = new long[0];
-    private int[] scopes = new int[0];
-    private int[] owners = new int[0];
-    private Entry[] entries = new Entry[0];
-    private String[][] tags = new String[0][];
-    private final Map<Long, Integer> slotOfSeq = new HashMap<>();
-    private final Map<String, Integer> codes = new HashMap<>();
+    private final Map<String, VectorSet> sets = new HashMap<>();
+    private final Map<Long, String> scopeOfSeq = new HashMap<>();
+    private final Map<String, Integer> owners = new HashMap<>();
 
     InMemoryVectorIndex(EntityManager em) {
         this.em = em;
     }
 
+    @PreDestroy
+    void stop() {
+        indexer.shutdownNow();
+    }
+
     /** Vectors of any size fit in SQLite; the in-memory index starts over when the model changes. */
     @Override
     public void prepareFor(int dimension) {
+    }
+
+    @Override
+    public void refresh(String model) {
+        catchUp(model);
     }
 
     @Override
@@ -83,21 +99,14 @@ class InMemoryVectorIndex implements VectorIndex {
         catchUp(model);
         lock.readLock().lock();
         try {
-            Integer scope0 = codes.get(scopeKey(scope.store(), scope.namespace()));
-            if (scope0 == null || size == 0) {
+            VectorSet set = sets.get(scopeKey(scope.store(), scope.namespace()));
+            if (set == null) {
                 return List.of();
             }
-            int owner = scope.ownerId() == null ? -1 : codes.getOrDefault(scope.ownerId(), -2);
-            int parts = size >= PARALLEL_FROM ? Runtime.getRuntime().availableProcessors() : 1;
-            int chunk = (size + parts - 1) / parts;
-            List<PriorityQueue<Scored>> partial = IntStream.range(0, parts).parallel()
-                    .mapToObj(p -> scan(query, scope0, owner, scope.tags(), p * chunk, Math.min(size, (p + 1) * chunk),
-                            limit))
-                    .toList();
-            PriorityQueue<Scored> best = new PriorityQueue<>();
-            partial.forEach(q -> q.forEach(s -> offer(best, s, limit)));
+            int owner = scope.ownerId() == null ? -1 : owners.getOrDefault(scope.ownerId(), -2);
+            PriorityQueue<VectorSet.Scored> best = set.nearest(query, owner, scope.tags(), limit);
             List<VectorHit> hits = new ArrayList<>(best.size());
-            best.forEach(s -> hits.add(new VectorHit(entries[s.slot], s.similarity)));
+            best.forEach(s -> hits.add(new VectorHit(set.entryAt(s.slot()), s.similarity())));
             hits.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
             return hits;
         } finally {
@@ -112,38 +121,15 @@ class InMemoryVectorIndex implements VectorIndex {
         try {
             Map<Long, Double> similarities = new HashMap<>();
             for (Long seq : wanted) {
-                Integer slot = slotOfSeq.get(seq);
-                if (slot != null) {
-                    similarities.put(seq, (double) Vectors.dot(query, blocks[slot / BLOCK], (slot % BLOCK) * dimension,
-                            dimension));
+                String key = scopeOfSeq.get(seq);
+                Float similarity = key == null ? null : sets.get(key).similarity(seq, query);
+                if (similarity != null) {
+                    similarities.put(seq, (double) similarity);
                 }
             }
             return similarities;
         } finally {
             lock.readLock().unlock();
-        }
-    }
-
-    private PriorityQueue<Scored> scan(float[] query, int scope, int owner, List<String> requiredTags, int from, int to,
-            int limit) {
-        PriorityQueue<Scored> best = new PriorityQueue<>();
-        for (int slot = from; slot < to; slot++) {
-            if (scopes[slot] != scope || (owner != -1 && owners[slot] != owner)
-                    || (!requiredTags.isEmpty() && !Arrays.asList(tags[slot]).containsAll(requiredTags))) {
-                continue;
-            }
-            float similarity = Vectors.dot(query, blocks[slot / BLOCK], (slot % BLOCK) * dimension, dimension);
-            if (best.size() < limit || similarity > best.peek().similarity) {
-                offer(best, new Scored(slot, similarity), limit);
-            }
-        }
-        return best;
-    }
-
-    private static void offer(PriorityQueue<Scored> best, Scored scored, int limit) {
-        best.add(scored);
-        if (best.size() > limit) {
-            best.poll();
         }
     }
 
@@ -179,6 +165,7 @@ class InMemoryVectorIndex implements VectorIndex {
                 }
             });
             seenChange = latest;
+            sets.values().stream().filter(VectorSet::wantsIndex).filter(indexing::add).forEach(this::buildIndex);
         } finally {
             lock.writeLock().unlock();
         }
@@ -187,101 +174,97 @@ class InMemoryVectorIndex implements VectorIndex {
     private void apply(ResultSet row) throws SQLException {
         long seq = row.getLong("entry_seq");
         String itemId = row.getString("item_id");
-        byte[] vector = row.getBytes("embedding");
-        if (itemId == null || vector == null || !model.equals(row.getString("embedding_model"))) {
+        byte[] bytes = row.getBytes("embedding");
+        if (itemId == null || bytes == null || !model.equals(row.getString("embedding_model"))) {
             remove(seq);
             return;
         }
-        float[] values = Vectors.fromBytes(vector);
+        float[] vector = Vectors.fromBytes(bytes);
         if (dimension == 0) {
-            dimension = values.length;
+            dimension = vector.length;
         }
-        if (values.length != dimension) {
+        if (vector.length != dimension) {
             remove(seq);
             return;
         }
-        Integer slot = slotOfSeq.get(seq);
-        if (slot == null) {
-            slot = size++;
-            ensureCapacity(size);
-            slotOfSeq.put(seq, slot);
+        String key = scopeKey(row.getString("store"), row.getString("namespace"));
+        String previous = scopeOfSeq.put(seq, key);
+        if (previous != null && !previous.equals(key)) {
+            sets.get(previous).remove(seq);
         }
         String owner = row.getString("owner_id");
-        String tagList = row.getString("tags");
-        seqs[slot] = seq;
-        scopes[slot] = code(scopeKey(row.getString("store"), row.getString("namespace")));
-        owners[slot] = owner == null ? -1 : code(owner);
-        entries[slot] = new Entry(seq, itemId, row.getString("session_id"), row.getInt("session_pos"));
-        tags[slot] = tagList == null ? new String[0] : tagList.split(String.valueOf(TAG_SEPARATOR));
-        System.arraycopy(values, 0, blocks[slot / BLOCK], (slot % BLOCK) * dimension, dimension);
+        String tags = row.getString("tags");
+        sets.computeIfAbsent(key, k -> new VectorSet(dimension)).put(seq,
+                new Entry(seq, itemId, row.getString("session_id"), row.getInt("session_pos")),
+                owner == null ? -1 : owners.computeIfAbsent(owner, o -> owners.size()),
+                tags == null ? new String[0] : tags.split(TAG_SEPARATOR), vector);
     }
 
     private void remove(long seq) {
-        Integer slot = slotOfSeq.remove(seq);
-        if (slot == null) {
-            return;
+        String key = scopeOfSeq.remove(seq);
+        if (key != null) {
+            sets.get(key).remove(seq);
         }
-        int last = --size;
-        if (slot != last) {
-            seqs[slot] = seqs[last];
-            scopes[slot] = scopes[last];
-            owners[slot] = owners[last];
-            entries[slot] = entries[last];
-            tags[slot] = tags[last];
-            System.arraycopy(blocks[last / BLOCK], (last % BLOCK) * dimension, blocks[slot / BLOCK],
-                    (slot % BLOCK) * dimension, dimension);
-            slotOfSeq.put(seqs[slot], slot);
-        }
-        entries[last] = null;
-        tags[last] = null;
     }
 
-    private void ensureCapacity(int needed) {
-        if (needed > seqs.length) {
-            int capacity = Math.max(BLOCK, seqs.length * 2);
-            seqs = Arrays.copyOf(seqs, capacity);
-            scopes = Arrays.copyOf(scopes, capacity);
-            owners = Arrays.copyOf(owners, capacity);
-            entries = Arrays.copyOf(entries, capacity);
-            tags = Arrays.copyOf(tags, capacity);
-        }
-        int blocksNeeded = (needed + BLOCK - 1) / BLOCK;
-        if (blocksNeeded > blocks.length) {
-            float[][] grown = Arrays.copyOf(blocks, Math.max(blocksNeeded, blocks.length * 2));
-            for (int b = blocks.length; b < grown.length; b++) {
-                grown[b] = new float[BLOCK * dimension];
+    /**
+     * Trains an index for a large set in the background: centroids from a sample (no lock held), then vectors assigned
+     * to their lists in small batches, so searches and writes are never held up for long.
+     */
+    private void buildIndex(VectorSet set) {
+        indexer.execute(() -> {
+            try {
+                float[][] sample;
+                int size;
+                lock.readLock().lock();
+                try {
+                    sample = set.sample(random);
+                    size = set.size();
+                } finally {
+                    lock.readLock().unlock();
+                }
+                VectorSet.Centroids centroids = VectorSet.train(sample, size, random);
+                int remaining = 1;
+                boolean installed = false;
+                while (remaining > 0) {
+                    lock.writeLock().lock();
+                    try {
+                        if (!sets.containsValue(set)) {
+                            return;
+                        }
+                        if (!installed) {
+                            set.install(centroids);
+                            installed = true;
+                        }
+                        remaining = set.assign(ASSIGN_BATCH);
+                    } finally {
+                        lock.writeLock().unlock();
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not index %d vectors; searches scan them all meanwhile: %s", set.size(), e.getMessage());
+            } finally {
+                lock.writeLock().lock();
+                try {
+                    indexing.remove(set);
+                } finally {
+                    lock.writeLock().unlock();
+                }
             }
-            blocks = grown;
-        }
+        });
     }
 
     private void clear(String newModel) {
         model = newModel;
         seenChange = 0;
         dimension = 0;
-        size = 0;
-        blocks = new float[0][];
-        seqs = new long[0];
-        scopes = new int[0];
-        owners = new int[0];
-        entries = new Entry[0];
-        tags = new String[0][];
-        slotOfSeq.clear();
-        codes.clear();
-    }
-
-    private int code(String value) {
-        return codes.computeIfAbsent(value, v -> codes.size());
+        sets.clear();
+        scopeOfSeq.clear();
+        owners.clear();
+        indexing.clear();
     }
 
     private static String scopeKey(String store, String namespace) {
         return store + '\u0000' + namespace;
-    }
-
-    private record Scored(int slot, float similarity) implements Comparable<Scored> {
-        @Override
-        public int compareTo(Scored other) {
-            return Float.compare(similarity, other.similarity);
-        }
     }
 }

@@ -71,6 +71,11 @@ class PgVectorIndex implements VectorIndex {
                 .executeUpdate();
     }
 
+    /** The vectors live in PostgreSQL only: there is nothing to refresh. */
+    @Override
+    public void refresh(String model) {
+    }
+
     @Override
     public void write(long seq, float[] vector, String model) {
         em.createNativeQuery(WRITE)

@@ -1,7 +1,10 @@
 package dev.lore.search;
 
+import java.util.List;
+
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 
@@ -28,12 +31,26 @@ class PostgresKeywordIndex extends NativeKeywordIndex {
             ORDER BY hit.relevance DESC
             """;
 
+    private final EntityManager em;
+
     PostgresKeywordIndex(EntityManager em) {
-        super(em, SEARCH);
+        this.em = em;
+    }
+
+    /** The tsvector is a generated column and the scope is in plain columns: nothing more to write. */
+    @Override
+    public void write(long seq, IndexEntry item) {
     }
 
     @Override
-    String matchExpression(QueryTerms terms) {
-        return terms.asTsQueryAnyOf();
+    Query query(SearchScope scope, QueryTerms terms, int limit) {
+        return em.createNativeQuery(SEARCH)
+                .setParameter("match", terms.asTsQueryAnyOf())
+                .setParameter("store", scope.store())
+                .setParameter("namespace", scope.namespace())
+                .setParameter("owner", scope.ownerId() == null ? "" : scope.ownerId())
+                .setParameter("tagCount", scope.tags().size())
+                .setParameter("tags", scope.tags().isEmpty() ? List.of("") : scope.tags())
+                .setParameter("limit", limit);
     }
 }

@@ -4,11 +4,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * The one search engine every store uses: keyword retrieval and semantic retrieval over the same entries, fused
@@ -19,6 +27,7 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class SearchEngine {
 
+    private static final Logger LOG = Logger.getLogger(SearchEngine.class);
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
 
@@ -37,9 +46,29 @@ public class SearchEngine {
         this.settings = settings;
     }
 
-    /** The vector of an item's text, to pass to {@link #index} and {@link #duplicateOf}. */
+    /**
+     * The vector of an item's text, to pass to {@link #index} and {@link #duplicateOf}. Call it before the write
+     * transaction opens: it also brings the vector index up to date, so the transaction only sees recent changes.
+     */
     public float[] embed(String text) {
-        return embeddings.passage(text);
+        float[] vector = embeddings.passage(text);
+        vectors.refresh(embeddings.modelId());
+        return vector;
+    }
+
+    /** Loads the vector index in the background at start, so the first search does not wait for it. */
+    void warmUp(@Observes StartupEvent start) {
+        CompletableFuture.runAsync(() -> {
+            ManagedContext requestContext = Arc.container().requestContext();
+            requestContext.activate();
+            try {
+                vectors.refresh(embeddings.modelId());
+            } catch (RuntimeException e) {
+                LOG.warnf("The vector index will load at the first search: %s", e.getMessage());
+            } finally {
+                requestContext.terminate();
+            }
+        });
     }
 
     /**
@@ -65,6 +94,7 @@ public class SearchEngine {
             entries.persist(entry);
         }
         entries.flush();
+        keywords.write(entry.seq, item);
         if (vector != null) {
             vectors.write(entry.seq, vector, embeddings.modelId());
         }
@@ -99,13 +129,17 @@ public class SearchEngine {
         return numbers;
     }
 
-    /** The items of the scope that best answer a natural-language query, best first. */
-    @Transactional
+    /**
+     * The items of the scope that best answer a natural-language query, best first. Reads only, outside any write
+     * transaction, so searches never wait for or hold the store's write lock; the query is embedded while the keyword
+     * index answers.
+     */
     public List<SearchHit> search(SearchScope scope, String query, int limit) {
-        float[] queryVector = embeddings.query(query);
+        CompletableFuture<float[]> embedding = CompletableFuture.supplyAsync(() -> embeddings.query(query));
         QueryTerms terms = QueryTerms.of(query);
         int depth = Math.max(50, limit * 5);
         List<KeywordHit> keyword = terms.isEmpty() ? List.of() : keywords.search(scope, terms, depth);
+        float[] queryVector = embedding.join();
         List<VectorHit> semantic = vectors.nearest(scope, queryVector, embeddings.modelId(), depth);
 
         Fusion fusion = new Fusion(settings, semantic, keyword);

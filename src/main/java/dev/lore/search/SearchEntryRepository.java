@@ -1,5 +1,6 @@
 package dev.lore.search;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,29 +38,32 @@ class SearchEntryRepository implements PanacheRepositoryBase<SearchEntry, Long> 
 
     /** The entries of the scope saved within {@code window} positions of the given ones, in their sessions. */
     List<Entry> neighbours(SearchScope scope, Collection<Entry> around, int window) {
+        List<Entry> anchors = around.stream().filter(a -> a.sessionId() != null && a.sessionPos() > 0).toList();
+        if (anchors.isEmpty()) {
+            return List.of();
+        }
         CriteriaBuilder cb = getEntityManager().getCriteriaBuilder();
         CriteriaQuery<Tuple> query = cb.createTupleQuery();
         Root<SearchEntry> e = query.from(SearchEntry.class);
-        List<Predicate> near = around.stream()
-                .filter(a -> a.sessionId() != null && a.sessionPos() > 0)
-                .map(a -> cb.and(cb.equal(e.get("sessionId"), a.sessionId()),
-                        cb.between(e.get("sessionPos"), a.sessionPos() - window, a.sessionPos() + window)))
-                .toList();
-        if (near.isEmpty()) {
-            return List.of();
-        }
-        Predicate inScope = cb.and(cb.equal(e.get("store"), scope.store()), cb.equal(e.get("namespace"), scope.namespace()));
+        List<Predicate> where = new ArrayList<>(List.of(
+                cb.equal(e.get("store"), scope.store()),
+                cb.equal(e.get("namespace"), scope.namespace()),
+                e.get("sessionId").in(anchors.stream().map(Entry::sessionId).distinct().toList()),
+                cb.between(e.get("sessionPos"), anchors.stream().mapToInt(Entry::sessionPos).min().orElseThrow() - window,
+                        anchors.stream().mapToInt(Entry::sessionPos).max().orElseThrow() + window)));
         if (scope.ownerId() != null) {
-            inScope = cb.and(inScope, cb.equal(e.get("ownerId"), scope.ownerId()));
+            where.add(cb.equal(e.get("ownerId"), scope.ownerId()));
         }
         for (String tag : scope.tags()) {
-            inScope = cb.and(inScope, cb.isMember(tag, e.get("tags")));
+            where.add(cb.isMember(tag, e.get("tags")));
         }
         query.multiselect(e.get("seq"), e.get("itemId"), e.get("sessionId"), e.get("sessionPos"))
-                .where(inScope, cb.or(near.toArray(Predicate[]::new)));
+                .where(where.toArray(Predicate[]::new));
         return getEntityManager().createQuery(query).getResultList().stream()
                 .map(t -> new Entry(t.get(0, Long.class), t.get(1, String.class), t.get(2, String.class),
                         t.get(3, Integer.class)))
+                .filter(candidate -> anchors.stream().anyMatch(a -> a.sessionId().equals(candidate.sessionId())
+                        && Math.abs(a.sessionPos() - candidate.sessionPos()) <= window))
                 .toList();
     }
 

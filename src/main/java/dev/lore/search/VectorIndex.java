@@ -13,6 +13,12 @@ public interface VectorIndex {
     /** Makes room for vectors of this many dimensions (a new model may need it); stored vectors may be lost. */
     void prepareFor(int dimension);
 
+    /**
+     * Brings the index up to date with what is stored (in-memory indexes read what other processes committed). Call it
+     * outside write transactions: the first call may read every vector.
+     */
+    void refresh(String model);
+
     /** Stores an entry's vector, in the caller's transaction. */
     void write(long seq, float[] vector, String model);
 

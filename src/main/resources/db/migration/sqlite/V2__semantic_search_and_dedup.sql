@@ -1,6 +1,9 @@
 -- The entry's body is now what the item says (the text its vector is taken from); its tags, which keyword search
--- also matches, get a column of their own, and the FTS5 index covers both.
+-- also matches, get a column of their own. A third column holds tokens naming the entry's scope (store and
+-- namespace, owner, each tag), so one FTS5 match both filters and ranks, and FTS5 stops at the LIMIT instead of
+-- ranking every entry that shares a common word with the query.
 ALTER TABLE search_entry ADD COLUMN tag_text TEXT;
+ALTER TABLE search_entry ADD COLUMN scope_tokens TEXT;
 DROP TRIGGER search_entry_ai;
 DROP TRIGGER search_entry_ad;
 DROP TRIGGER search_entry_au;
@@ -8,6 +11,7 @@ DROP TABLE search_fts;
 CREATE VIRTUAL TABLE search_fts USING fts5(
     body,
     tag_text,
+    scope_tokens,
     content = 'search_entry',
     content_rowid = 'seq',
     tokenize = 'porter unicode61 remove_diacritics 2'
@@ -15,16 +19,18 @@ CREATE VIRTUAL TABLE search_fts USING fts5(
 INSERT INTO search_fts (search_fts) VALUES ('rebuild');
 
 CREATE TRIGGER search_entry_ai AFTER INSERT ON search_entry BEGIN
-    INSERT INTO search_fts (rowid, body, tag_text) VALUES (new.seq, new.body, new.tag_text);
+    INSERT INTO search_fts (rowid, body, tag_text, scope_tokens) VALUES (new.seq, new.body, new.tag_text, new.scope_tokens);
 END;
 
 CREATE TRIGGER search_entry_ad AFTER DELETE ON search_entry BEGIN
-    INSERT INTO search_fts (search_fts, rowid, body, tag_text) VALUES ('delete', old.seq, old.body, old.tag_text);
+    INSERT INTO search_fts (search_fts, rowid, body, tag_text, scope_tokens)
+        VALUES ('delete', old.seq, old.body, old.tag_text, old.scope_tokens);
 END;
 
-CREATE TRIGGER search_entry_au AFTER UPDATE OF body, tag_text ON search_entry BEGIN
-    INSERT INTO search_fts (search_fts, rowid, body, tag_text) VALUES ('delete', old.seq, old.body, old.tag_text);
-    INSERT INTO search_fts (rowid, body, tag_text) VALUES (new.seq, new.body, new.tag_text);
+CREATE TRIGGER search_entry_au AFTER UPDATE OF body, tag_text, scope_tokens ON search_entry BEGIN
+    INSERT INTO search_fts (search_fts, rowid, body, tag_text, scope_tokens)
+        VALUES ('delete', old.seq, old.body, old.tag_text, old.scope_tokens);
+    INSERT INTO search_fts (rowid, body, tag_text, scope_tokens) VALUES (new.seq, new.body, new.tag_text, new.scope_tokens);
 END;
 
 -- Semantic search: each entry's embedding (float32, little-endian) and the model that made it; the entry's

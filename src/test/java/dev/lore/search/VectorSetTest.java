@@ -1,0 +1,104 @@
+package dev.lore.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class VectorSetTest {
+
+    static final int DIMENSION = 64;
+
+    static float[] around(float[] centre, Random random, double spread) {
+        float[] v = new float[DIMENSION];
+        for (int i = 0; i < DIMENSION; i++) {
+            v[i] = (float) (centre[i] + random.nextGaussian() * spread / Math.sqrt(DIMENSION));
+        }
+        return Vectors.normalize(v);
+    }
+
+    static VectorSet clustered(int size, Random random) {
+        float[][] centres = new float[100][];
+        for (int c = 0; c < centres.length; c++) {
+            centres[c] = around(new float[DIMENSION], random, 1);
+        }
+        VectorSet set = new VectorSet(DIMENSION);
+        for (int i = 0; i < size; i++) {
+            set.put(i, new Entry(i, "item-" + i, null, 0), -1, new String[0], around(centres[i % 100], random, 0.7));
+        }
+        return set;
+    }
+
+    static Set<Long> top(VectorSet set, float[] query, int limit) {
+        PriorityQueue<VectorSet.Scored> best = set.nearest(query, -1, List.of(), limit);
+        Set<Long> seqs = new HashSet<>();
+        best.forEach(s -> seqs.add(set.entryAt(s.slot()).seq()));
+        return seqs;
+    }
+
+    @Test
+    void theIndexFindsNearlyAllOfTheExactNearestNeighbours() {
+        Random random = new Random(7);
+        VectorSet set = clustered(VectorSet.INDEX_FROM, random);
+        List<float[]> queries = new ArrayList<>();
+        List<Set<Long>> exact = new ArrayList<>();
+        for (int q = 0; q < 50; q++) {
+            float[] query = around(new float[DIMENSION], random, 1);
+            queries.add(query);
+            exact.add(top(set, query, 10));
+        }
+        assertThat(set.wantsIndex()).isTrue();
+        set.install(VectorSet.train(set.sample(random), set.size(), random));
+        assertThat(set.assign(Integer.MAX_VALUE)).isZero();
+
+        double found = 0;
+        for (int q = 0; q < queries.size(); q++) {
+            Set<Long> approximate = top(set, queries.get(q), 10);
+            approximate.retainAll(exact.get(q));
+            found += approximate.size() / 10.0;
+        }
+        assertThat(found / queries.size()).as("recall@10 against exhaustive search").isGreaterThanOrEqualTo(0.9);
+        assertThat(set.wantsIndex()).isFalse();
+    }
+
+    @Test
+    void vectorsAddedOrRemovedAfterIndexingAreFoundOrGone() {
+        Random random = new Random(11);
+        VectorSet set = clustered(VectorSet.INDEX_FROM, random);
+        set.install(VectorSet.train(set.sample(random), set.size(), random));
+        set.assign(5_000);
+
+        float[] fresh = around(new float[DIMENSION], random, 1);
+        set.put(999_999, new Entry(999_999, "fresh", null, 0), -1, new String[0], fresh);
+        assertThat(top(set, fresh, 1)).containsExactly(999_999L);
+
+        long removed = 123;
+        set.remove(removed);
+        set.assign(Integer.MAX_VALUE);
+        assertThat(set.entry(removed)).isNull();
+        assertThat(set.size()).isEqualTo(VectorSet.INDEX_FROM);
+        for (int i = 0; i < 20; i++) {
+            assertThat(top(set, around(new float[DIMENSION], random, 1), 10)).doesNotContain(removed);
+        }
+        assertThat(top(set, fresh, 1)).containsExactly(999_999L);
+    }
+
+    @Test
+    void ownerAndTagFiltersApply() {
+        VectorSet set = new VectorSet(2);
+        set.put(1, new Entry(1, "a", null, 0), 0, new String[] { "x" }, new float[] { 1, 0 });
+        set.put(2, new Entry(2, "b", null, 0), 1, new String[] { "x", "y" }, new float[] { 0.9f, 0.1f });
+        set.put(3, new Entry(3, "c", null, 0), 1, new String[0], Vectors.normalize(new float[] { 0.8f, 0.2f }));
+        assertThat(top(set, new float[] { 1, 0 }, 3)).containsExactlyInAnyOrder(1L, 2L, 3L);
+        PriorityQueue<VectorSet.Scored> owned = set.nearest(new float[] { 1, 0 }, 1, List.of(), 3);
+        assertThat(owned).extracting(s -> set.entryAt(s.slot()).seq()).containsExactlyInAnyOrder(2L, 3L);
+        PriorityQueue<VectorSet.Scored> tagged = set.nearest(new float[] { 1, 0 }, -1, List.of("x", "y"), 3);
+        assertThat(tagged).extracting(s -> set.entryAt(s.slot()).seq()).containsExactly(2L);
+    }
+}
