@@ -3,7 +3,7 @@ MVN := ./mvnw -B
 APP := target/quarkus-app/quarkus-run.jar
 PORT ?= 7700
 
-.PHONY: demo run test test-local test-team postgres native package clean
+.PHONY: demo run test test-local test-team postgres bench bench-scale-team bench-models native package clean
 
 ## demo: build, then play the seed's story through a real MCP client against Lore over stdio (fresh store)
 demo:
@@ -25,6 +25,26 @@ test-local:
 
 test-team: postgres
 	$(MVN) clean verify -Pteam
+
+## bench: LoCoMo retrieval through the real MCP server (both flavors), start-up, and search/save at 100k items (local)
+bench: postgres
+	$(MVN) -q -DskipTests package -Plocal
+	$(MVN) -q exec:java@locomo-bench -Plocal
+	$(MVN) -q exec:java@startup-bench -Plocal
+	$(MVN) -q exec:java@scale-bench -Plocal
+	$(MVN) -q -DskipTests package -Pteam
+	$(MVN) -q exec:java@locomo-bench -Pteam
+
+## bench-scale-team: search/save at 1M items on PostgreSQL + pgvector (loads for ~15 minutes on 2 cores)
+bench-scale-team: postgres
+	$(MVN) -q -DskipTests package -Pteam
+	$(MVN) -q exec:java@scale-bench -Pteam -Ditems=1000000
+
+## bench-models: the in-process embedding models compared on LoCoMo and insight/question pairs, and the duplicate threshold
+bench-models:
+	$(MVN) -q -DskipTests test-compile -Plocal,bench-models
+	$(MVN) -q exec:java@model-choice -Plocal,bench-models
+	$(MVN) -q exec:java@duplicate-threshold -Plocal,bench-models
 
 ## postgres: start the local PostgreSQL and install pgvector if it is missing
 postgres:

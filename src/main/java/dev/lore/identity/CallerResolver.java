@@ -10,18 +10,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkiverse.mcp.server.McpConnection;
 
 /**
- * The one place that decides who a tool call comes from. On stdio and on the local flavor the user is the configured
- * local user, unless the call names one; the agent is the MCP client that connected; the session is the one the call
- * names, or else the MCP connection. HTTP authentication will plug in here.
+ * The one place that decides who a tool call comes from. The user is the configured local user unless the call names
+ * another one, which {@code lore.identity.name-other-users} allows (the default while Lore has no authentication:
+ * naming a user is how a local agent works for several people); the agent is the MCP client that connected; the
+ * session is the one the call names, or else the MCP connection. HTTP authentication will plug in here.
  */
 @ApplicationScoped
 public class CallerResolver {
 
     private final String localUser;
+    private final boolean mayNameOtherUsers;
 
-    CallerResolver(@ConfigProperty(name = "lore.user") Optional<String> configuredUser) {
+    CallerResolver(@ConfigProperty(name = "lore.user") Optional<String> configuredUser,
+            @ConfigProperty(name = "lore.identity.name-other-users", defaultValue = "true") boolean mayNameOtherUsers) {
         this.localUser = configuredUser.filter(u -> !u.isBlank())
                 .orElseGet(() -> Optional.ofNullable(System.getProperty("user.name")).orElse("local"));
+        this.mayNameOtherUsers = mayNameOtherUsers;
     }
 
     /**
@@ -31,8 +35,12 @@ public class CallerResolver {
      * @param namespace the namespace the call names, or {@code null} for the default one
      */
     public Caller resolve(McpConnection connection, String userId, String sessionId, String namespace) {
+        String user = blankToNull(userId) == null ? localUser : userId.strip();
+        if (!user.equals(localUser) && !mayNameOtherUsers) {
+            throw new ForbiddenUserException(user);
+        }
         return new Caller(
-                blankToNull(userId) == null ? localUser : userId.strip(),
+                user,
                 agentOf(connection),
                 blankToNull(sessionId) == null ? connection.id() : sessionId.strip(),
                 Namespaces.normalize(namespace));

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.UuidGenerator;
 
-import dev.lore.search.TagListConverter;
+import dev.lore.search.StringListConverter;
 
 /** An insight that transfers across users: shared by everyone in its namespace. */
 @Entity
@@ -34,7 +34,7 @@ public class Learning {
 
     public String context;
 
-    @Convert(converter = TagListConverter.class)
+    @Convert(converter = StringListConverter.class)
     @Column(nullable = false)
     public List<String> tags = new ArrayList<>();
 

@@ -2,6 +2,7 @@ package dev.lore.mcp;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.Priority;
@@ -10,20 +11,26 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ValidationException;
 import jakarta.validation.Path;
 import jakarta.validation.constraints.Size;
 
+import dev.lore.identity.ForbiddenUserException;
 import io.quarkiverse.mcp.server.ToolCallException;
 
 /**
  * Wraps Bean Validation of MCP tool arguments (and of the services they call), which runs at
  * {@code PLATFORM_AFTER + 800}, and turns its violations into one tool error such as
- * {@code Invalid input: title must be at most 200 characters (got 245).}
+ * {@code Invalid input: title must be at most 200 characters (got 245).} A service's own
+ * {@link ValidationException} (input that breaks a rule no annotation can state) and a refused identity become tool
+ * errors with their message too.
  */
 @ToolErrors
 @Interceptor
 @Priority(Interceptor.Priority.PLATFORM_AFTER + 700)
 public class ToolErrorsInterceptor {
+
+    private static final Pattern CONTAINER_ELEMENT = Pattern.compile("\\.?<[^>]+>");
 
     @AroundInvoke
     Object reportInvalidInput(InvocationContext context) throws Exception {
@@ -31,6 +38,10 @@ public class ToolErrorsInterceptor {
             return context.proceed();
         } catch (ConstraintViolationException e) {
             throw new ToolCallException(describe(e.getConstraintViolations()));
+        } catch (ValidationException e) {
+            throw new ToolCallException("Invalid input: " + e.getMessage() + ".");
+        } catch (ForbiddenUserException e) {
+            throw new ToolCallException(e.getMessage() + ".");
         }
     }
 
@@ -55,21 +66,13 @@ public class ToolErrorsInterceptor {
         return description;
     }
 
-    /** The argument or property name, with an element index where the value is an item of a list. */
+    /**
+     * The argument as the caller wrote it, e.g. {@code title}, {@code tags[1]} or {@code plan[0].state}: the
+     * validation path without the method name and without Bean Validation's container-element markers.
+     */
     private static String fieldOf(Path path) {
-        String field = "";
-        Integer index = null;
-        for (Path.Node node : path) {
-            switch (node.getKind()) {
-                case PARAMETER, PROPERTY -> {
-                    field = node.getName();
-                    index = node.getIndex();
-                }
-                case CONTAINER_ELEMENT -> index = node.getIndex();
-                default -> {
-                }
-            }
-        }
-        return index == null ? field : field + "[" + index + "]";
+        String full = path.toString();
+        String argument = full.substring(full.indexOf('.') + 1);
+        return CONTAINER_ELEMENT.matcher(argument).replaceAll("");
     }
 }

@@ -1,5 +1,6 @@
 package dev.lore.search;
 
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
@@ -45,10 +46,10 @@ class Fts5KeywordIndex extends NativeKeywordIndex {
     }
 
     @Override
-    Query query(SearchScope scope, QueryTerms terms, int limit) {
-        return em.createNativeQuery(SEARCH)
+    Optional<Query> query(SearchScope scope, QueryTerms terms, int limit) {
+        return Optional.of(em.createNativeQuery(SEARCH)
                 .setParameter("match", match(scope, terms))
-                .setParameter("limit", limit);
+                .setParameter("limit", limit));
     }
 
     /** e.g. {@code {body tag_text} : ("egress" OR "costs") AND scope_tokens : (ns123 AND tg456)}. */

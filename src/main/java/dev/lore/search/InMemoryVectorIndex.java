@@ -1,8 +1,10 @@
 package dev.lore.search;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,14 +18,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+import javax.sql.DataSource;
+
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Vector retrieval on the local flavor: the vectors live in SQLite (one BLOB per entry) and in memory here, one
@@ -50,6 +54,7 @@ class InMemoryVectorIndex implements VectorIndex {
             """;
 
     private final EntityManager em;
+    private final DataSource dataSource;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final ExecutorService indexer = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "lore-vector-indexer");
@@ -66,8 +71,9 @@ class InMemoryVectorIndex implements VectorIndex {
     private final Map<Long, String> scopeOfSeq = new HashMap<>();
     private final Map<String, Integer> owners = new HashMap<>();
 
-    InMemoryVectorIndex(EntityManager em) {
+    InMemoryVectorIndex(EntityManager em, DataSource dataSource) {
         this.em = em;
+        this.dataSource = dataSource;
     }
 
     @PreDestroy
@@ -133,29 +139,40 @@ class InMemoryVectorIndex implements VectorIndex {
         }
     }
 
-    /** Applies the changes committed since the last look, by any process; starts over when the model changes. */
+    /**
+     * Applies the changes committed since the last look, by any process; starts over when the model changes. Inside a
+     * write transaction it does nothing: that transaction's own changes may still roll back, and the index must hold
+     * committed changes only (the services refresh it before they open the transaction).
+     */
     private void catchUp(String currentModel) {
-        long latest = ((Number) em.createNativeQuery(LATEST_CHANGE).getSingleResult()).longValue();
-        lock.readLock().lock();
-        try {
-            if (latest == seenChange && currentModel.equals(model)) {
-                return;
-            }
-        } finally {
-            lock.readLock().unlock();
+        if (QuarkusTransaction.isActive()) {
+            return;
         }
-        lock.writeLock().lock();
-        try {
-            if (!currentModel.equals(model)) {
-                clear(currentModel);
+        try (Connection connection = dataSource.getConnection()) {
+            long latest;
+            try (Statement statement = connection.createStatement();
+                    ResultSet row = statement.executeQuery(LATEST_CHANGE)) {
+                row.next();
+                latest = row.getLong(1);
             }
-            if (latest <= seenChange) {
-                return;
+            lock.readLock().lock();
+            try {
+                if (latest == seenChange && currentModel.equals(model)) {
+                    return;
+                }
+            } finally {
+                lock.readLock().unlock();
             }
-            long after = seenChange;
-            em.unwrap(Session.class).doWork(connection -> {
+            lock.writeLock().lock();
+            try {
+                if (!currentModel.equals(model)) {
+                    clear(currentModel);
+                }
+                if (latest <= seenChange) {
+                    return;
+                }
                 try (PreparedStatement changed = connection.prepareStatement(CHANGED_ENTRIES)) {
-                    changed.setLong(1, after);
+                    changed.setLong(1, seenChange);
                     changed.setLong(2, latest);
                     try (ResultSet rows = changed.executeQuery()) {
                         while (rows.next()) {
@@ -163,11 +180,13 @@ class InMemoryVectorIndex implements VectorIndex {
                         }
                     }
                 }
-            });
-            seenChange = latest;
-            sets.values().stream().filter(VectorSet::wantsIndex).filter(indexing::add).forEach(this::buildIndex);
-        } finally {
-            lock.writeLock().unlock();
+                seenChange = latest;
+                sets.values().stream().filter(VectorSet::wantsIndex).filter(indexing::add).forEach(this::buildIndex);
+            } finally {
+                lock.writeLock().unlock();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the vector changes: " + e.getMessage(), e);
         }
     }
 

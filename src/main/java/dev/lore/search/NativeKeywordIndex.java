@@ -1,6 +1,7 @@
 package dev.lore.search;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.Query;
 
@@ -10,12 +11,12 @@ import jakarta.persistence.Query;
  */
 abstract class NativeKeywordIndex implements KeywordIndex {
 
-    /** The query for these keywords in this scope, its parameters bound. */
-    abstract Query query(SearchScope scope, QueryTerms terms, int limit);
+    /** The query for these keywords in this scope, its parameters bound; empty when no keyword is left to match. */
+    abstract Optional<Query> query(SearchScope scope, QueryTerms terms, int limit);
 
     @Override
     public List<KeywordHit> search(SearchScope scope, QueryTerms terms, int limit) {
-        List<?> rows = query(scope, terms, limit).getResultList();
+        List<?> rows = query(scope, terms, limit).map(Query::getResultList).orElse(List.of());
         return rows.stream().map(Object[].class::cast)
                 .map(r -> new KeywordHit(new Entry(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                         r[3] == null ? 0 : ((Number) r[3]).intValue()), ((Number) r[4]).doubleValue(),

@@ -1,6 +1,14 @@
 package dev.lore.search;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
@@ -8,18 +16,38 @@ import jakarta.persistence.Query;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 
-/** Keyword retrieval on the team flavor: PostgreSQL full text (english configuration), ranked by ts_rank_cd. */
+/**
+ * Keyword retrieval on the team flavor: PostgreSQL full text (english configuration), ranked by ts_rank_cd. Ranking
+ * costs a read of every matching row, so the words of a query that would match too many rows (the planner's own
+ * statistics of the most common lexemes say how many) are left out, most common first, until the rows to rank stay
+ * within {@link #RANKED_ROWS}; when every word is that common, the keyword side sits the query out. Common words weigh
+ * little in a rank anyway, and the semantic side still sees them.
+ */
 @Singleton
 @IfBuildProperty(name = "lore.flavor", stringValue = "team")
 class PostgresKeywordIndex extends NativeKeywordIndex {
 
+    static final int RANKED_ROWS = 5_000;
+    private static final Duration STATISTICS_AGE = Duration.ofMinutes(1);
+
+    private static final String LEXEMES = "SELECT lexeme FROM unnest(to_tsvector('english', :text))";
+    /**
+     * The most common lexemes and their frequencies; the frequency array is three longer than the lexeme array (the
+     * smallest, the largest and the null frequency follow), so the first row without a lexeme holds the smallest.
+     */
+    private static final String STATISTICS = """
+            SELECT t.lexeme, t.frequency
+            FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS t(lexeme, frequency)
+            WHERE s.tablename = 'search_entry' AND s.attname = 'tsv' AND s.schemaname = current_schema()
+            """;
+    private static final String ROWS = "SELECT reltuples FROM pg_class WHERE oid = 'search_entry'::regclass";
     private static final String SEARCH = """
             SELECT hit.seq, hit.item_id, hit.session_id, hit.session_pos, hit.relevance,
-                   ts_headline('english', hit.body || ' ' || coalesce(hit.tag_text, ''), to_tsquery('english', :match),
+                   ts_headline('english', hit.body || ' ' || coalesce(hit.tag_text, ''), CAST(:match AS tsquery),
                                'HighlightAll=true, StartSel=' || chr(2) || ', StopSel=' || chr(3)) AS marked
             FROM (SELECT e.seq, e.item_id, e.session_id, e.session_pos, e.body, e.tag_text,
                          ts_rank_cd(e.tsv, q) AS relevance
-                  FROM search_entry e, to_tsquery('english', :match) q
+                  FROM search_entry e, CAST(:match AS tsquery) q
                   WHERE e.tsv @@ q
                     AND e.store = :store
                     AND e.namespace = :namespace
@@ -32,9 +60,19 @@ class PostgresKeywordIndex extends NativeKeywordIndex {
             """;
 
     private final EntityManager em;
+    private volatile LexemeStatistics statistics = LexemeStatistics.NONE;
 
     PostgresKeywordIndex(EntityManager em) {
         this.em = em;
+    }
+
+    /** How often the most common lexemes occur, from ANALYZE; other lexemes are rarer than the rarest listed. */
+    record LexemeStatistics(Map<String, Double> frequencies, double rarest, double rows, Instant readAt) {
+        static final LexemeStatistics NONE = new LexemeStatistics(Map.of(), 0, 0, Instant.EPOCH);
+
+        double frequency(String lexeme) {
+            return frequencies.getOrDefault(lexeme, rarest);
+        }
     }
 
     /** The tsvector is a generated column and the scope is in plain columns: nothing more to write. */
@@ -43,14 +81,59 @@ class PostgresKeywordIndex extends NativeKeywordIndex {
     }
 
     @Override
-    Query query(SearchScope scope, QueryTerms terms, int limit) {
-        return em.createNativeQuery(SEARCH)
-                .setParameter("match", terms.asTsQueryAnyOf())
+    Optional<Query> query(SearchScope scope, QueryTerms terms, int limit) {
+        List<String> lexemes = em.createNativeQuery(LEXEMES).setParameter("text", String.join(" ", terms.words()))
+                .getResultList().stream().map(String::valueOf).toList();
+        List<String> affordable = affordable(lexemes, statistics());
+        if (affordable.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(em.createNativeQuery(SEARCH)
+                .setParameter("match", affordable.stream().map(l -> "'" + l.replace("'", "''") + "'")
+                        .collect(Collectors.joining(" | ")))
                 .setParameter("store", scope.store())
                 .setParameter("namespace", scope.namespace())
                 .setParameter("owner", scope.ownerId() == null ? "" : scope.ownerId())
                 .setParameter("tagCount", scope.tags().size())
                 .setParameter("tags", scope.tags().isEmpty() ? List.of("") : scope.tags())
-                .setParameter("limit", limit);
+                .setParameter("limit", limit));
+    }
+
+    /** The lexemes to match: the rarest first, as long as the rows they match stay within {@link #RANKED_ROWS}. */
+    static List<String> affordable(List<String> lexemes, LexemeStatistics statistics) {
+        List<String> byRarity = new ArrayList<>(lexemes);
+        byRarity.sort(Comparator.comparingDouble(statistics::frequency));
+        List<String> kept = new ArrayList<>();
+        double rows = 0;
+        for (String lexeme : byRarity) {
+            rows += statistics.frequency(lexeme) * statistics.rows();
+            if (rows > RANKED_ROWS) {
+                break;
+            }
+            kept.add(lexeme);
+        }
+        return kept;
+    }
+
+    private LexemeStatistics statistics() {
+        LexemeStatistics current = statistics;
+        if (current.readAt().plus(STATISTICS_AGE).isAfter(Instant.now())) {
+            return current;
+        }
+        Map<String, Double> frequencies = new HashMap<>();
+        double rarest = 0;
+        for (Object row : em.createNativeQuery(STATISTICS).getResultList()) {
+            Object[] columns = (Object[]) row;
+            double frequency = ((Number) columns[1]).doubleValue();
+            if (columns[0] != null) {
+                frequencies.put((String) columns[0], frequency);
+            } else if (rarest == 0) {
+                rarest = frequency;
+            }
+        }
+        double rows = ((Number) em.createNativeQuery(ROWS).getSingleResult()).doubleValue();
+        LexemeStatistics read = new LexemeStatistics(frequencies, rarest, Math.max(rows, 0), Instant.now());
+        statistics = read;
+        return read;
     }
 }

@@ -57,9 +57,4 @@ public record QueryTerms(List<String> words) {
     public String asFts5AnyOf() {
         return String.join(" OR ", words.stream().map(w -> '"' + w.replace("\"", "\"\"") + '"').toList());
     }
-
-    /** A PostgreSQL tsquery matching any of the words; words hold only letters and digits. */
-    public String asTsQueryAnyOf() {
-        return String.join(" | ", words);
-    }
 }

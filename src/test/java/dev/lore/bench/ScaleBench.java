@@ -8,11 +8,12 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +30,8 @@ import dev.lore.testing.TestStores;
  * written straight into a fresh store: English sentences drawn from the words of the project's own test data (so
  * natural questions hit realistic posting lists) and vectors drawn around 2,000 random centroids (so the vector scan
  * does the full work). Searches are real questions, embedded by the real model, answered by the real engine.
- * Defaults: 100,000 items (set -Ditems=1000000 for the team flavor's 1M run).
+ * Defaults: 100,000 items (set -Ditems=1000000 for the team flavor's 1M run); -Dscale.keep=true keeps the store
+ * and prints its name, -Dscale.reuse=NAME measures an existing one without loading.
  */
 public final class ScaleBench {
 
@@ -42,15 +44,20 @@ public final class ScaleBench {
         int searches = Integer.getInteger("searches", 300);
         int saves = Integer.getInteger("saves", 300);
         List<String> questions = questions();
-        try (TestStores.Store store = TestStores.fresh()) {
-            try (McpClient schema = LoreProcess.stdioClient(store, "scale-bench")) {
-                // a tool call waits until the store is open, so the schema exists when the client closes
-                LocomoBench.call(schema, "search_learnings", Json.object("query", "schema", "namespace", NAMESPACE));
+        String reuse = System.getProperty("scale.reuse");
+        try (TestStores.Store store = reuse == null ? TestStores.fresh() : TestStores.existing(reuse)) {
+            if (reuse == null) {
+                try (McpClient schema = LoreProcess.stdioClient(store, "scale-bench")) {
+                    // a tool call waits until the store is open, so the schema exists when the client closes
+                    LocomoBench.call(schema, "search_learnings", Json.object("query", "schema", "namespace", NAMESPACE));
+                }
+                long loadStart = System.nanoTime();
+                load(store, items, vocabulary(questions));
+                System.out.printf("Scale bench, %s flavor: %,d synthetic items loaded in %.0f s%n", TestStores.FLAVOR,
+                        items, (System.nanoTime() - loadStart) / 1e9);
+            } else {
+                System.out.printf("Scale bench, %s flavor, on the existing store %s%n", TestStores.FLAVOR, reuse);
             }
-            long loadStart = System.nanoTime();
-            load(store, items, vocabulary(questions));
-            System.out.printf("Scale bench, %s flavor: %,d synthetic items loaded in %.0f s%n", TestStores.FLAVOR,
-                    items, (System.nanoTime() - loadStart) / 1e9);
 
             try (McpClient client = LoreProcess.stdioClient(store, "scale-bench")) {
                 long firstStart = System.nanoTime();
@@ -142,8 +149,9 @@ public final class ScaleBench {
         return questions;
     }
 
+    /** The words of the project's test data, most frequent first, so Zipf sampling gives them realistic rates. */
     static List<String> vocabulary(List<String> questions) throws Exception {
-        Set<String> words = new LinkedHashSet<>();
+        Map<String, Integer> counts = new HashMap<>();
         List<String> texts = new ArrayList<>(questions);
         InsightPairs.load().forEach(p -> texts.add(p.insight()));
         if (Files.exists(Locomo.path())) {
@@ -152,11 +160,13 @@ public final class ScaleBench {
         for (String text : texts) {
             for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
                 if (word.length() > 1) {
-                    words.add(word);
+                    counts.merge(word, 1, Integer::sum);
                 }
             }
         }
-        return new ArrayList<>(words);
+        List<String> words = new ArrayList<>(counts.keySet());
+        words.sort(Comparator.comparing((String w) -> counts.get(w)).reversed().thenComparing(w -> w));
+        return words;
     }
 
     static void load(TestStores.Store store, int items, List<String> vocabulary) throws Exception {

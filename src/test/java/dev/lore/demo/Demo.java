@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.mcp.client.DefaultMcpClient;
 import dev.langchain4j.mcp.client.McpClient;
+import dev.langchain4j.mcp.client.McpGetPromptResult;
+import dev.langchain4j.mcp.client.McpTextContent;
 import dev.langchain4j.mcp.client.transport.stdio.StdioMcpTransport;
 import dev.lore.testing.Json;
 import dev.lore.testing.LoreProcess;
@@ -40,7 +42,7 @@ public final class Demo {
     }
 
     private void play() throws Exception {
-        say("Lore demo: one engineer's discovery helps the next one");
+        say("Lore demo: one engineer's discovery helps the next one; an agent that remembers who you are");
         say("Store: a fresh embedded store at " + store);
 
         heading("Session 1 (Monday): engineer-1 and their agent");
@@ -59,6 +61,28 @@ public final class Demo {
         }
         say("");
         say("engineer-2's agent now knows what the team is optimising for before it answers.");
+
+        heading("Level 1, session 1: Alice introduces herself");
+        try (McpClient agent = launch("alice")) {
+            say("alice: Hi! I'm Alice Chen, staff engineer at Acme, leading the billing migration to Postgres. "
+                    + "Keep answers short, please.");
+            call(agent, "update_profile", "fields", Map.of("name", "Alice Chen", "preferred_name", "Alice",
+                    "role", "staff engineer", "company", "Acme", "preferences", Map.of("verbosity", "concise")));
+            call(agent, "save_memory", "memory", "Alice is leading the migration of billing to Postgres",
+                    "topics", List.of("work"));
+        }
+
+        heading("Level 1, session 2 (the next day): a new session, a new Lore process");
+        try (McpClient agent = launch("alice")) {
+            say("alice: Morning! Where were we with the billing migration?");
+            call(agent, "get_profile");
+            say("  agent -> prompt recall {\"query\":\"billing migration\"}");
+            McpGetPromptResult recall = agent.getPrompt("recall", Map.of("query", "billing migration"));
+            say("  lore  <- " + ((McpTextContent) recall.messages().get(0).content()).text().strip()
+                    .replace("\n", "\n           "));
+        }
+        say("");
+        say("The agent greets Alice by name, knows her role and her work, and keeps it short.");
     }
 
     private McpClient launch(String user) {
@@ -78,6 +102,12 @@ public final class Demo {
                 ToolExecutionRequest.builder().id(tool).name(tool).arguments(json).build()).resultText());
         if (answer.has("message")) {
             say("  lore  <- " + answer.path("message").asText());
+            return;
+        }
+        if (answer.has("user_id")) {
+            say("  lore  <- profile of " + answer.path("user_id").asText() + ": " + answer.path("name").asText() + ", "
+                    + answer.path("role").asText() + " at " + answer.path("company").asText() + "; prefers "
+                    + answer.path("preferences").path("verbosity").asText() + " answers");
             return;
         }
         say("  lore  <- " + answer.path("count").asInt() + " learning(s) found:");

@@ -24,11 +24,6 @@ class QueryTermsTest {
     }
 
     @Test
-    void tsQueryJoinsTheWordsWithOr() {
-        assertThat(QueryTerms.of("cloud egress costs").asTsQueryAnyOf()).isEqualTo("cloud | egress | costs");
-    }
-
-    @Test
     void aQuestionOfStopWordsHasNoTerms() {
         assertThat(QueryTerms.of("what is it?").isEmpty()).isTrue();
     }

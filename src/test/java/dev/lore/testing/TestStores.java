@@ -31,9 +31,34 @@ public final class TestStores {
         return "local".equals(FLAVOR);
     }
 
-    /** A new empty store; close it to remove it. */
+    /** A new empty store; close it to remove it (unless -Dscale.keep=true keeps it for another run). */
     public static Store fresh() {
-        return isLocal() ? freshSqlite() : freshPostgres();
+        Store store = isLocal() ? freshSqlite() : freshPostgres();
+        return Boolean.getBoolean("scale.keep") ? kept(store) : store;
+    }
+
+    /** A store made by an earlier run with -Dscale.keep=true: a SQLite file's path, or a database's name. */
+    public static Store existing(String name) {
+        return kept(isLocal() ? sqliteAt(Path.of(name)) : postgres(name));
+    }
+
+    private static Store kept(Store store) {
+        System.out.println("Store kept: " + store.config());
+        return new Store() {
+            @Override
+            public Map<String, String> config() {
+                return store.config();
+            }
+
+            @Override
+            public Connection connect() throws SQLException {
+                return store.connect();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     /** A store: the configuration that points Lore at it, as Quarkus properties. */
@@ -56,36 +81,43 @@ public final class TestStores {
 
     private static Store freshSqlite() {
         try {
-            Path folder = Files.createTempDirectory("lore-test-");
-            Path db = folder.resolve("lore.db");
-            return new Store() {
-                @Override
-                public Map<String, String> config() {
-                    return Map.of("lore.db.path", db.toString());
-                }
-
-                @Override
-                public Connection connect() throws SQLException {
-                    return DriverManager.getConnection("jdbc:sqlite:" + db);
-                }
-
-                @Override
-                public void close() {
-                    try (Stream<Path> files = Files.walk(folder)) {
-                        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            };
+            return sqliteAt(Files.createTempDirectory("lore-test-").resolve("lore.db"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private static Store sqliteAt(Path db) {
+        Path folder = db.getParent();
+        return new Store() {
+            @Override
+            public Map<String, String> config() {
+                return Map.of("lore.db.path", db.toString());
+            }
+
+            @Override
+            public Connection connect() throws SQLException {
+                return DriverManager.getConnection("jdbc:sqlite:" + db);
+            }
+
+            @Override
+            public void close() {
+                try (Stream<Path> files = Files.walk(folder)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
     private static Store freshPostgres() {
         String name = "lore_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         admin("CREATE DATABASE " + name);
+        return postgres(name);
+    }
+
+    private static Store postgres(String name) {
         String url = PG_ADMIN_URL.substring(0, PG_ADMIN_URL.lastIndexOf('/') + 1) + name;
         return new Store() {
             @Override

@@ -9,9 +9,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Stores a list of tags in one text column, as a JSON array. */
+/** Stores a list of strings (tags, topics, goals...) in one text column, as a JSON array. */
 @Converter
-public class TagListConverter implements AttributeConverter<List<String>, String> {
+public class StringListConverter implements AttributeConverter<List<String>, String> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> LIST = new TypeReference<>() {
@@ -22,7 +22,7 @@ public class TagListConverter implements AttributeConverter<List<String>, String
         try {
             return JSON.writeValueAsString(tags == null ? List.of() : tags);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("tags cannot be written as JSON", e);
+            throw new IllegalArgumentException("the list cannot be written as JSON", e);
         }
     }
 
@@ -31,7 +31,7 @@ public class TagListConverter implements AttributeConverter<List<String>, String
         try {
             return column == null || column.isBlank() ? List.of() : List.copyOf(JSON.readValue(column, LIST));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored tags are not a JSON array: " + column, e);
+            throw new IllegalStateException("stored list is not a JSON array: " + column, e);
         }
     }
 }

@@ -1,0 +1,66 @@
+package dev.lore.entities;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.UuidGenerator;
+
+/** A fact about an entity: current, or superseded by a newer one (and then kept as history). */
+@Entity
+@Table(name = "entity_fact")
+public class EntityFact {
+
+    static final String CURRENT = "current";
+    static final String SUPERSEDED = "superseded";
+
+    @Id
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    public String id;
+
+    @Column(name = "entity_id", nullable = false)
+    public String entityId;
+
+    @Column(nullable = false)
+    public String namespace;
+
+    @Column(nullable = false)
+    public String fact;
+
+    /** What the fact is about (e.g. {@code ceo}), when the caller said so: a newer fact with it supersedes this one. */
+    public String attribute;
+
+    @Column(nullable = false)
+    public String status = CURRENT;
+
+    @Column(name = "superseded_by")
+    public String supersededBy;
+
+    @Column(name = "superseded_at")
+    public Instant supersededAt;
+
+    @Column(nullable = false)
+    public int confirmations = 1;
+
+    @Column(name = "user_id", nullable = false)
+    public String userId;
+
+    @Column(name = "agent_id", nullable = false)
+    public String agentId;
+
+    @Column(name = "session_id")
+    public String sessionId;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "last_confirmed_at", nullable = false)
+    public Instant lastConfirmedAt;
+
+    boolean isCurrent() {
+        return CURRENT.equals(status);
+    }
+}

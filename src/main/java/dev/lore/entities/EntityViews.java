@@ -1,0 +1,100 @@
+package dev.lore.entities;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/** How entities, their facts and relations look in tool answers. */
+public final class EntityViews {
+
+    private EntityViews() {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Fact(String id, String fact, String attribute, String status, String supersededBy, String supersededAt,
+            int confirmations, String author, String agent, String createdAt) {
+
+        static Fact of(EntityFact f) {
+            return new Fact(f.id, f.fact, f.attribute, f.status, f.supersededBy,
+                    f.supersededAt == null ? null : f.supersededAt.toString(), f.confirmations, f.userId, f.agentId,
+                    f.createdAt.toString());
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Relation(String id, String from, String relation, String to) {
+
+        static Relation of(EntityRelation r, Map<String, String> names) {
+            return new Relation(r.id, names.getOrDefault(r.fromId, r.fromId), r.relation, names.getOrDefault(r.toId, r.toId));
+        }
+    }
+
+    /** What get_entity answers: current facts, superseded ones (history), relations both ways. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Entity(String id, String name, String type, String namespace, List<String> aliases, List<Fact> facts,
+            List<Fact> history, List<Relation> relations, String updatedAt) {
+
+        static Entity of(EntityService.Dossier d) {
+            return new Entity(d.entity().id, d.entity().name, d.entity().type, d.entity().namespace,
+                    d.aliases().stream().map(a -> a.alias).toList(),
+                    d.facts().stream().filter(EntityFact::isCurrent).map(Fact::of).toList(),
+                    d.facts().stream().filter(f -> !f.isCurrent()).map(Fact::of).toList(),
+                    d.relations().stream().map(r -> Relation.of(r, d.names())).toList(),
+                    d.entity().updatedAt.toString());
+        }
+
+        String describe() {
+            StringBuilder text = new StringBuilder(name);
+            if (type != null) {
+                text.append(" (").append(type).append(')');
+            }
+            text.append(" in namespace ").append(namespace);
+            if (aliases.size() > 1) {
+                text.append("\nAlso known as: ").append(String.join(", ", aliases));
+            }
+            text.append(facts.isEmpty() ? "\nNo current facts." : "\nFacts:");
+            facts.forEach(f -> text.append("\n- ").append(f.fact()).append(" (").append(f.createdAt()).append(')'));
+            if (!relations.isEmpty()) {
+                text.append("\nRelations:");
+                relations.forEach(r -> text.append("\n- ").append(r.from()).append(" —").append(r.relation())
+                        .append("→ ").append(r.to()));
+            }
+            if (!history.isEmpty()) {
+                text.append("\nNo longer true:");
+                history.forEach(f -> text.append("\n- ").append(f.fact()).append(" (until ").append(f.supersededAt())
+                        .append(')'));
+            }
+            return text.toString();
+        }
+    }
+
+    /** What save_entity_fact answers. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Saved(String entityId, String entity, String status, String message, Fact fact, List<Fact> superseded) {
+    }
+
+    /** What relate_entities answers. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Related(String message, Relation relation) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Match(String id, String name, String type, double score, List<Fact> facts) {
+
+        static Match of(EntityService.Found found) {
+            return new Match(found.entity().id, found.entity().name, found.entity().type,
+                    Math.round(found.score() * 1000) / 1000.0, found.facts().stream().map(Fact::of).toList());
+        }
+    }
+
+    /** What search_entities answers: entities best first, each with the facts that matched. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Search(String query, String namespace, int count, List<Match> results) {
+    }
+}

@@ -1,0 +1,31 @@
+package dev.lore.memory;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import dev.lore.search.SearchHit;
+
+/** A memory as tools and resources show it; a search result also carries its score and why it matched. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MemoryView(String id, String memory, List<String> topics, String userId, String agent, int confirmations,
+        String createdAt, String lastConfirmedAt, Double score, Double similarity, List<String> matchedTerms) {
+
+    static MemoryView of(Memory m) {
+        return of(m, null);
+    }
+
+    static MemoryView of(Memory m, SearchHit hit) {
+        return new MemoryView(m.id, m.body, m.topics, m.userId, m.agentId, m.confirmations, m.createdAt.toString(),
+                m.lastConfirmedAt.toString(), hit == null ? null : round(hit.score()),
+                hit == null || hit.similarity() == null ? null : round(hit.similarity()),
+                hit == null ? null : hit.matchedTerms());
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.lore.profile;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.lore.identity.Caller;
+
+/** User Profile: structured facts about one user, updated in place, every change kept in a history. */
+@ApplicationScoped
+@ActivateRequestContext
+public class ProfileService {
+
+    private final ProfileRepository fields;
+    private final ProfileChangeRepository changes;
+
+    ProfileService(ProfileRepository fields, ProfileChangeRepository changes) {
+        this.fields = fields;
+        this.changes = changes;
+    }
+
+    public ProfileView get(String userId) {
+        return ProfileView.of(userId, fields.ofUser(userId));
+    }
+
+    /**
+     * Sets each field to its value, or removes it when the value is JSON null; returns the changes that happened
+     * (setting a field to the value it has is not a change).
+     */
+    @Transactional
+    public List<ProfileChange> update(Caller caller, Map<String, JsonNode> values) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<ProfileChange> made = new ArrayList<>();
+        values.forEach((field, value) -> {
+            ProfileField current = fields.find(caller.userId(), field);
+            String oldValue = current == null ? null : current.value;
+            String newValue = value.isNull() ? null : ProfileFields.write(value);
+            if (Objects.equals(oldValue, newValue)) {
+                return;
+            }
+            if (newValue == null) {
+                fields.delete(current);
+            } else {
+                ProfileField updated = current == null ? new ProfileField() : current;
+                updated.userId = caller.userId();
+                updated.field = field;
+                updated.value = newValue;
+                updated.updatedAt = now;
+                updated.agentId = caller.agentId();
+                updated.sessionId = caller.sessionId();
+                if (current == null) {
+                    fields.persist(updated);
+                }
+            }
+            ProfileChange change = new ProfileChange();
+            change.userId = caller.userId();
+            change.field = field;
+            change.oldValue = oldValue;
+            change.newValue = newValue;
+            change.changedAt = now;
+            change.agentId = caller.agentId();
+            change.sessionId = caller.sessionId();
+            changes.persist(change);
+            made.add(change);
+        });
+        return made;
+    }
+
+    public List<ProfileChange> history(String userId, int limit) {
+        return changes.latest(userId, limit);
+    }
+}

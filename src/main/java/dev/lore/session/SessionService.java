@@ -1,0 +1,73 @@
+package dev.lore.session;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.transaction.Transactional;
+
+import dev.lore.identity.Caller;
+
+/** Session Context: per user and session, what they are doing now. */
+@ApplicationScoped
+@ActivateRequestContext
+public class SessionService {
+
+    /** Progress keeps its latest notes; older ones drop off. */
+    static final int PROGRESS_KEPT = 200;
+
+    private final SessionContextRepository sessions;
+
+    SessionService(SessionContextRepository sessions) {
+        this.sessions = sessions;
+    }
+
+    public Optional<SessionContext> get(String userId, String sessionId) {
+        return sessions.find(userId, sessionId);
+    }
+
+    @Transactional
+    public SessionContext update(Caller caller, SessionChanges changes) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        SessionContext context = sessions.find(caller.userId(), caller.sessionId()).orElseGet(() -> {
+            SessionContext created = new SessionContext();
+            created.userId = caller.userId();
+            created.sessionId = caller.sessionId();
+            created.createdAt = now;
+            return created;
+        });
+        if (changes.summary() != null) {
+            context.summary = changes.summary().isBlank() ? null : changes.summary().strip();
+        }
+        if (changes.goals() != null) {
+            context.goals = stripped(changes.goals());
+        }
+        if (changes.plan() != null) {
+            context.plan = changes.plan().stream().map(s -> new PlanStep(s.step().strip(), s.state())).toList();
+        }
+        if (changes.openQuestions() != null) {
+            context.openQuestions = stripped(changes.openQuestions());
+        }
+        if (changes.progress() != null) {
+            List<ProgressNote> progress = new ArrayList<>(context.progress);
+            stripped(changes.progress()).forEach(note -> progress.add(new ProgressNote(now.toString(), note,
+                    caller.agentId())));
+            context.progress = List.copyOf(progress.subList(Math.max(0, progress.size() - PROGRESS_KEPT),
+                    progress.size()));
+        }
+        context.agentId = caller.agentId();
+        context.updatedAt = now;
+        if (!sessions.isPersistent(context)) {
+            sessions.persist(context);
+        }
+        return context;
+    }
+
+    private static List<String> stripped(List<String> values) {
+        return values.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+    }
+}

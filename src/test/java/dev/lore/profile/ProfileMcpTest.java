@@ -1,0 +1,116 @@
+package dev.lore.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.lore.testing.McpCalls;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+
+@QuarkusTest
+class ProfileMcpTest {
+
+    static String user() {
+        return "user-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static Map<String, Object> nullable(Object... keysAndValues) {
+        Map<String, Object> map = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    @Test
+    void fieldsMergeInPlaceAndNullRemoves() {
+        String alice = user();
+        try (McpCalls mcp = new McpCalls()) {
+            mcp.ok("update_profile", Map.of("user_id", alice, "fields", Map.of("name", "Alice Chen", "role",
+                    "staff engineer", "languages", "English", "preferences", Map.of("verbosity", "concise"))));
+            mcp.ok("update_profile", Map.of("user_id", alice, "fields", nullable("role", "principal engineer",
+                    "timezone", "Europe/Berlin", "Favorite Editor", "vim", "preferences",
+                    Map.of("communication_style", "direct"))));
+            JsonObject updated = mcp.ok("update_profile", Map.of("user_id", alice, "fields",
+                    nullable("timezone", null)));
+
+            assertThat(updated.getJsonArray("changes").getJsonObject(0).getString("field")).isEqualTo("timezone");
+            JsonObject profile = mcp.ok("get_profile", Map.of("user_id", alice));
+            assertThat(profile.getString("name")).isEqualTo("Alice Chen");
+            assertThat(profile.getString("role")).isEqualTo("principal engineer");
+            assertThat(profile.containsKey("timezone")).isFalse();
+            assertThat(profile.getJsonArray("languages").getList()).containsExactly("English");
+            assertThat(profile.getJsonObject("preferences").getMap())
+                    .containsEntry("verbosity", "concise").containsEntry("communication_style", "direct");
+            assertThat(profile.getJsonObject("custom").getString("favorite_editor")).isEqualTo("vim");
+        }
+    }
+
+    @Test
+    void everyChangeIsKeptInTheHistory() {
+        String bob = user();
+        try (McpCalls mcp = new McpCalls()) {
+            mcp.ok("update_profile", Map.of("user_id", bob, "fields", Map.of("role", "intern")));
+            mcp.ok("update_profile", Map.of("user_id", bob, "fields", Map.of("role", "engineer")));
+            JsonObject same = mcp.ok("update_profile", Map.of("user_id", bob, "fields", Map.of("role", "engineer")));
+            assertThat(same.getJsonArray("changes")).isEmpty();
+            assertThat(same.getString("message")).startsWith("Nothing changed");
+
+            mcp.client().when().resourcesRead("lore://users/" + bob + "/profile/history", response -> {
+                String text = response.contents().get(0).asText().text();
+                assertThat(text).contains("`role`: \"intern\" → \"engineer\"", "`role`: (unset) → \"intern\"");
+                assertThat(text.indexOf("\"intern\" → \"engineer\"")).as("newest first")
+                        .isLessThan(text.indexOf("(unset) → \"intern\""));
+            }).resourcesRead("lore://users/" + bob + "/profile", response -> assertThat(
+                    response.contents().get(0).asText().text()).contains("role: engineer"))
+                    .thenAssertResults();
+        }
+    }
+
+    @Test
+    void invalidFieldsAreNamedAndNothingIsWritten() {
+        String carol = user();
+        try (McpCalls mcp = new McpCalls()) {
+            String error = mcp.error("update_profile", Map.of("user_id", carol, "fields", Map.of(
+                    "timezone", "Mars/Olympus", "name", "", "role", Map.of("level", 3), "bad name!", "x")));
+            assertThat(error).contains("fields.timezone must be an IANA time zone such as Europe/Berlin (got 'Mars/Olympus')",
+                    "fields.name must not be empty", "fields.role must be text, a number, a boolean or a list",
+                    "fields.bad name!: a field name must be");
+            assertThat(mcp.error("update_profile", Map.of("user_id", carol, "fields", Map.of())))
+                    .contains("fields must name at least one field");
+            assertThat(mcp.error("update_profile", Map.of("user_id", carol, "fields",
+                    Map.of("bio", "x".repeat(1001))))).contains("fields.custom.bio must be at most 1000 characters (got 1001)");
+            assertThat(mcp.ok("get_profile", Map.of("user_id", carol)).containsKey("updated_at")).isFalse();
+        }
+    }
+
+    @Test
+    void aProfileIsPrivateToItsUser() {
+        String dave = user();
+        String eve = user();
+        try (McpCalls mcp = new McpCalls()) {
+            mcp.ok("update_profile", Map.of("user_id", dave, "fields", Map.of("name", "Dave")));
+            assertThat(mcp.ok("get_profile", Map.of("user_id", eve)).containsKey("name")).isFalse();
+            assertThat(mcp.ok("get_profile", Map.of()).getString("user_id")).isNotIn(dave, eve);
+            assertThat(McpCalls.text(mcp.call("get_profile", Map.of("user_id", eve)))).contains("No profile yet");
+        }
+    }
+
+    @Test
+    void toolsCarryAnnotations() {
+        try (McpCalls mcp = new McpCalls()) {
+            mcp.client().when().toolsList(page -> {
+                assertThat(page.findByName("get_profile").annotations().get().readOnlyHint()).isTrue();
+                assertThat(page.findByName("update_profile").annotations().get().idempotentHint()).isTrue();
+                assertThat(page.findByName("update_profile").inputSchema().getJsonArray("required").getList())
+                        .isEqualTo(List.of("fields"));
+            }).thenAssertResults();
+        }
+    }
+}
