@@ -5,6 +5,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import dev.lore.decisions.DecisionService;
 import dev.lore.identity.Caller;
 import dev.lore.knowledge.FoundLearning;
@@ -12,6 +14,7 @@ import dev.lore.knowledge.LearningService;
 import dev.lore.memory.Memory;
 import dev.lore.memory.MemoryService;
 import dev.lore.profile.ProfileService;
+import dev.lore.search.SearchHit;
 import dev.lore.session.SessionService;
 import dev.lore.session.SessionView;
 
@@ -19,7 +22,9 @@ import dev.lore.session.SessionView;
  * The context an agent should start with, assembled from every store within a token budget, always in the same
  * order: the user's profile, this session, what is remembered about the user, then what the namespace learned and
  * decided that bears on the query. Each part takes whole items while they fit; a part with no room is left out.
- * Private stores are read for the caller's user only.
+ * Private stores are read for the caller's user only. A learning or decision comes in only when it bears on the query:
+ * it shares a word with it, or its meaning is close ({@code lore.recall.min-similarity}); a search ranks whatever
+ * the namespace holds, and the nearest of unrelated items is still unrelated.
  */
 @ApplicationScoped
 public class RecallService {
@@ -33,14 +38,17 @@ public class RecallService {
     private final MemoryService memories;
     private final LearningService learnings;
     private final DecisionService decisions;
+    private final double minSimilarity;
 
     RecallService(ProfileService profiles, SessionService sessions, MemoryService memories, LearningService learnings,
-            DecisionService decisions) {
+            DecisionService decisions,
+            @ConfigProperty(name = "lore.recall.min-similarity", defaultValue = "0.6") double minSimilarity) {
         this.profiles = profiles;
         this.sessions = sessions;
         this.memories = memories;
         this.learnings = learnings;
         this.decisions = decisions;
+        this.minSimilarity = minSimilarity;
     }
 
     /** @param query what the conversation is about, or {@code null} */
@@ -63,14 +71,20 @@ public class RecallService {
         if (query != null) {
             List<FoundLearning> learned = learnings.search(caller, query, LEARNINGS, List.of());
             part(parts, budget, "## Team learnings relevant to \"" + query + "\"", learned.stream()
+                    .filter(f -> bearsOnQuery(f.hit()))
                     .map(f -> "- " + f.learning().title + ": " + f.learning().body).toList());
             part(parts, budget, "## Decisions relevant to \"" + query + "\"",
                     decisions.search(caller.namespace(), query, DECISIONS, null, List.of()).stream()
+                            .filter(f -> bearsOnQuery(f.hit()))
                             .map(f -> "- " + f.decision().decision + " (why: " + f.decision().reasoning
                                     + (f.decision().outcome == null ? "" : "; outcome: " + f.decision().outcome) + ")")
                             .toList());
         }
         return String.join("\n\n", parts) + "\n";
+    }
+
+    private boolean bearsOnQuery(SearchHit hit) {
+        return !hit.matchedTerms().isEmpty() || hit.similarity() != null && hit.similarity() >= minSimilarity;
     }
 
     /** Adds a part with as many of its items as fit; nothing when not even the first one does. */

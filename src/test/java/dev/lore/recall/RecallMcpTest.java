@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 import dev.lore.testing.McpCalls;
+import dev.lore.testing.Namespaces;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -52,6 +53,22 @@ class RecallMcpTest {
             assertThat(context.indexOf("## Team learnings")).isLessThan(context.indexOf("## Decisions"));
             assertThat(prompt(mcp, Map.of("user_id", alice, "session_id", session, "query", "kafka consumer lag")))
                     .as("deterministic").isEqualTo(context);
+        }
+    }
+
+    @Test
+    void learningsAndDecisionsComeOnlyWhenTheyBearOnTheQuery() {
+        String ns = Namespaces.fresh();
+        try (McpCalls mcp = new McpCalls()) {
+            mcp.ok("save_learning", Map.of("namespace", ns, "title", "Egress", "learning",
+                    "We're trying to reduce our cloud egress costs"));
+            mcp.ok("log_decision", Map.of("namespace", ns, "decision", "Keep the office plants watered on Fridays",
+                    "reasoning", "Somebody has to"));
+            String unrelated = prompt(mcp, Map.of("user_id", user(), "namespace", ns, "query", "billing migration"));
+            assertThat(unrelated).doesNotContain("## Team learnings", "egress", "## Decisions", "plants");
+            String related = prompt(mcp, Map.of("user_id", user(), "namespace", ns,
+                    "query", "how do we cut our cloud bandwidth bill"));
+            assertThat(related).contains("## Team learnings", "reduce our cloud egress costs");
         }
     }
 
@@ -99,10 +116,13 @@ class RecallMcpTest {
     }
 
     @Test
-    void aBudgetOutOfRangeIsRefusedByName() {
+    void aBudgetOrNamespaceOutOfRangeIsRefusedByName() {
         try (McpCalls mcp = new McpCalls()) {
             mcp.client().when().promptsGet("recall").withArguments(Map.of("max_tokens", "5")).withErrorAssert(
                     error -> assertThat(error.message()).contains("max_tokens must be a whole number from 100 to 16000"))
+                    .send().thenAssertResults();
+            mcp.client().when().promptsGet("recall").withArguments(Map.of("namespace", "a b")).withErrorAssert(
+                    error -> assertThat(error.message()).contains("namespace must be 1 to 64 characters"))
                     .send().thenAssertResults();
         }
     }
