@@ -12,7 +12,9 @@ import io.quarkus.arc.properties.IfBuildProperty;
 
 /**
  * Vector retrieval on the team flavor: pgvector, HNSW index with cosine distance. Filters (store, namespace, owner,
- * tags) are applied during the index scan, which pgvector's iterative scan keeps going until enough rows pass.
+ * tags) are applied during the index scan, which pgvector's iterative scan keeps going until enough rows pass. The
+ * scan settings are made on every new connection ({@code new-connection-sql} in the configuration): searches run
+ * outside transactions, where a setting local to a transaction would be gone by the next statement.
  */
 @Singleton
 @IfBuildProperty(name = "lore.flavor", stringValue = "team")
@@ -20,9 +22,6 @@ class PgVectorIndex implements VectorIndex {
 
     private static final String WRITE = """
             UPDATE search_entry SET embedding = CAST(:vector AS vector), embedding_model = :model WHERE seq = :seq
-            """;
-    private static final String ITERATIVE_SCAN = """
-            SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', :ef, true)
             """;
     private static final String NEAREST = """
             SELECT e.seq, e.item_id, e.session_id, e.session_pos,
@@ -87,8 +86,6 @@ class PgVectorIndex implements VectorIndex {
 
     @Override
     public List<VectorHit> nearest(SearchScope scope, float[] query, String model, int limit) {
-        em.createNativeQuery(ITERATIVE_SCAN).setParameter("ef", Integer.toString(Math.max(100, limit * 2)))
-                .getSingleResult();
         List<?> rows = em.createNativeQuery(NEAREST)
                 .setParameter("query", Vectors.toPgVector(query))
                 .setParameter("store", scope.store())

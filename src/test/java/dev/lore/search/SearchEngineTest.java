@@ -1,16 +1,24 @@
 package dev.lore.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import dev.lore.testing.Namespaces;
+import dev.lore.testing.TestStores;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -35,6 +43,9 @@ class SearchEngineTest {
     @Inject
     Embeddings embeddings;
 
+    @Inject
+    DataSource dataSource;
+
     String index(String namespace, String owner, String text) {
         String id = UUID.randomUUID().toString();
         float[] vector = engine.embed(text);
@@ -57,6 +68,22 @@ class SearchEngineTest {
         assertThat(hit.matchedTerms()).containsExactly("etl", "job");
         assertThat(hit.similarity()).isBetween(0.5, 1.0);
         assertThat(hit.score()).isPositive();
+    }
+
+    /**
+     * Searches read outside transactions, so the HNSW scan settings must hold on the connection itself: a setting
+     * local to a transaction is gone by the next statement, and a filtered scan would stop at 40 candidates.
+     */
+    @Test
+    void pgvectorScansKeepGoingUntilTheFiltersAreSatisfied() throws SQLException {
+        assumeFalse(TestStores.isLocal(), "pgvector settings");
+        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement();
+                ResultSet settings = statement.executeQuery("SELECT current_setting('hnsw.iterative_scan', true), "
+                        + "current_setting('hnsw.ef_search', true)")) {
+            settings.next();
+            assertThat(settings.getString(1)).isEqualTo("relaxed_order");
+            assertThat(settings.getString(2)).isEqualTo("100");
+        }
     }
 
     @Test
