@@ -66,12 +66,16 @@ class PostgresKeywordIndex extends NativeKeywordIndex {
         this.em = em;
     }
 
-    /** How often the most common lexemes occur, from ANALYZE; other lexemes are rarer than the rarest listed. */
+    /**
+     * How often the most common lexemes occur, from ANALYZE. A lexeme not listed is rarer than the rarest listed one;
+     * like PostgreSQL's planner, count it as half as common, and at most as common as a default match (0.5%).
+     */
     record LexemeStatistics(Map<String, Double> frequencies, double rarest, double rows, Instant readAt) {
         static final LexemeStatistics NONE = new LexemeStatistics(Map.of(), 0, 0, Instant.EPOCH);
+        private static final double DEFAULT_MATCH_SHARE = 0.005;
 
         double frequency(String lexeme) {
-            return frequencies.getOrDefault(lexeme, rarest);
+            return frequencies.getOrDefault(lexeme, Math.min(rarest / 2, DEFAULT_MATCH_SHARE));
         }
     }
 

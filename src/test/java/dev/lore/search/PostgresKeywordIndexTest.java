@@ -25,6 +25,14 @@ class PostgresKeywordIndexTest {
     }
 
     @Test
+    void anUnlistedWordCountsAsHalfAsCommonAsTheRarestListedOne() {
+        PostgresKeywordIndex.LexemeStatistics common = new PostgresKeywordIndex.LexemeStatistics(
+                Map.of("work", 0.2, "year", 0.0075), 0.0074, 1_000_000, Instant.now());
+        assertThat(PostgresKeywordIndex.affordable(List.of("year", "snapshot", "work"), common))
+                .as("3,700 rows for the unlisted word, then 7,500 more would pass the budget").containsExactly("snapshot");
+    }
+
+    @Test
     void aSmallOrUnanalysedTableKeepsEveryWord() {
         PostgresKeywordIndex.LexemeStatistics small = new PostgresKeywordIndex.LexemeStatistics(
                 Map.of("go", 0.5), 0.01, 800, Instant.now());
