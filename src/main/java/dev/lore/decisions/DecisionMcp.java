@@ -118,7 +118,7 @@ public class DecisionMcp {
             @NamespaceName String namespace,
             McpConnection connection) {
         Caller caller = callers.resolve(connection, null, null, namespace);
-        String agent = agentId == null || agentId.isBlank() ? null : agentId.strip().toLowerCase(java.util.Locale.ROOT);
+        String agent = agentFilter(agentId);
         List<DecisionView> found = decisions.search(caller.namespace(), query, limit, agent, tags).stream()
                 .map(f -> DecisionView.of(f.decision(), f.hit())).toList();
         return Replies.of(describe(found.isEmpty() ? "No decisions in namespace " + caller.namespace() + " match \""
@@ -142,7 +142,7 @@ public class DecisionMcp {
             @NamespaceName String namespace,
             McpConnection connection) {
         Caller caller = callers.resolve(connection, null, null, namespace);
-        String agent = agentId == null || agentId.isBlank() ? null : agentId.strip().toLowerCase(java.util.Locale.ROOT);
+        String agent = agentFilter(agentId);
         List<DecisionView> listed = decisions.list(caller.namespace(), agent, moment(since), limit).stream()
                 .map(DecisionView::of).toList();
         return Replies.of(describe(listed.isEmpty() ? "No decisions in namespace " + caller.namespace()
@@ -157,6 +157,10 @@ public class DecisionMcp {
         DecisionView view = decisions.find(id).map(DecisionView::of).orElseThrow(
                 () -> new McpException("No decision with id " + id, JsonRpcErrorCodes.RESOURCE_NOT_FOUND));
         return new TextResourceContents(uri.value(), "# " + view.describe() + "\n", "text/markdown");
+    }
+
+    private static String agentFilter(String agentId) {
+        return agentId == null || agentId.isBlank() ? null : CallerResolver.agentName(agentId);
     }
 
     private static Instant moment(String since) {

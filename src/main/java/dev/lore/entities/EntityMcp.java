@@ -1,7 +1,6 @@
 package dev.lore.entities;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import jakarta.validation.constraints.Max;
@@ -13,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import dev.lore.identity.Caller;
 import dev.lore.identity.CallerResolver;
 import dev.lore.identity.NamespaceName;
+import dev.lore.identity.Namespaces;
 import dev.lore.mcp.Replies;
 import dev.lore.mcp.ToolErrors;
 import io.quarkiverse.mcp.server.JsonRpcErrorCodes;
@@ -71,9 +71,7 @@ public class EntityMcp {
         aliases = aliases == null ? List.of() : aliases;
         aliases.forEach(alias -> requireName("aliases", alias));
         Caller caller = callers.resolve(connection, null, null, namespace);
-        EntityService.SavedFact saved = entities.saveFact(caller, entity, fact,
-                entityType == null ? null : entityType.strip().toLowerCase(Locale.ROOT), aliases,
-                attribute == null ? null : attribute.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_"));
+        EntityService.SavedFact saved = entities.saveFact(caller, entity, fact, entityType, aliases, attribute);
         String message = (saved.created() ? "Recorded" : "Already known; reinforced") + " a fact about "
                 + saved.entity().name + " (fact " + saved.fact().id + ")."
                 + (saved.superseded().isEmpty() ? "" : " It supersedes: " + saved.superseded().stream()
@@ -160,11 +158,8 @@ public class EntityMcp {
     @ResourceTemplate(uriTemplate = "lore://entities/{namespace}/{entity}", name = "entity", title = "An entity",
             description = "Everything known about an entity of a namespace.", mimeType = "text/markdown")
     TextResourceContents entity(String namespace, String entity, RequestUri uri) {
-        if (!namespace.matches(NamespaceName.PATTERN)) {
-            throw new McpException("namespace " + NamespaceName.RULE, JsonRpcErrorCodes.INVALID_PARAMS);
-        }
         String name = java.net.URLDecoder.decode(entity, java.nio.charset.StandardCharsets.UTF_8);
-        EntityViews.Entity view = entities.get(namespace.toLowerCase(Locale.ROOT), name).map(EntityViews.Entity::of)
+        EntityViews.Entity view = entities.get(Namespaces.checked(namespace), name).map(EntityViews.Entity::of)
                 .orElseThrow(() -> new McpException("No entity named " + name + " in namespace " + namespace,
                         JsonRpcErrorCodes.RESOURCE_NOT_FOUND));
         return new TextResourceContents(uri.value(), "# " + view.describe() + "\n", "text/markdown");

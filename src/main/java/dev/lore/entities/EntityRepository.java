@@ -13,9 +13,7 @@ class EntityRepository implements PanacheRepositoryBase<KnownEntity, String> {
 
     /** The entity a name (or one of its aliases) refers to in a namespace. */
     Optional<KnownEntity> named(String namespace, String name) {
-        EntityAlias alias = getEntityManager().find(EntityAlias.class,
-                new EntityAlias.Key(namespace, EntityNames.key(name)));
-        return alias == null ? Optional.empty() : findByIdOptional(alias.entityId);
+        return Optional.ofNullable(alias(namespace, name)).flatMap(alias -> findByIdOptional(alias.entityId));
     }
 
     List<KnownEntity> findByIds(Collection<String> ids) {

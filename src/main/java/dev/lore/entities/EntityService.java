@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,8 +55,11 @@ public class EntityService {
     public record Found(KnownEntity entity, double score, List<EntityFact> facts) {
     }
 
-    public SavedFact saveFact(Caller caller, String name, String fact, String type, List<String> aliases,
-            String attribute) {
+    public SavedFact saveFact(Caller caller, String name, String fact, String entityType, List<String> aliases,
+            String attributeName) {
+        String type = entityType == null ? null : entityType.strip().toLowerCase(Locale.ROOT);
+        String attribute = attributeName == null ? null
+                : attributeName.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
         String text = fact.strip();
         String meaning = name.strip() + ": " + text;
         float[] vector = search.embed(meaning);
@@ -166,7 +170,8 @@ public class EntityService {
      * Runs in the caller's transaction.
      */
     private KnownEntity resolve(Caller caller, String name, String type, List<String> aliases, Instant now) {
-        KnownEntity entity = entities.named(caller.namespace(), name).orElseGet(() -> {
+        Optional<KnownEntity> known = entities.named(caller.namespace(), name);
+        KnownEntity entity = known.orElseGet(() -> {
             KnownEntity created = new KnownEntity();
             created.namespace = caller.namespace();
             created.name = name.strip();
@@ -176,22 +181,22 @@ public class EntityService {
             entities.addAlias(caller.namespace(), created.id, name);
             return created;
         });
-        boolean renamed = false;
+        boolean changed = known.isEmpty();
         for (String alias : aliases == null ? List.<String>of() : aliases) {
-            EntityAlias known = entities.alias(caller.namespace(), alias);
-            if (known == null) {
+            EntityAlias existing = entities.alias(caller.namespace(), alias);
+            if (existing == null) {
                 entities.addAlias(caller.namespace(), entity.id, alias);
-                renamed = true;
-            } else if (!known.entityId.equals(entity.id)) {
+                changed = true;
+            } else if (!existing.entityId.equals(entity.id)) {
                 throw new ValidationException("alias '" + alias.strip() + "' already names another entity ("
-                        + entities.findById(known.entityId).name + ")");
+                        + entities.findById(existing.entityId).name + ")");
             }
         }
         if (type != null && !type.equals(entity.type)) {
             entity.type = type;
-            renamed = true;
+            changed = true;
         }
-        if (renamed || entity.createdAt.equals(now)) {
+        if (changed) {
             entity.updatedAt = now;
             indexName(entity);
         }

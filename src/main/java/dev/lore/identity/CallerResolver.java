@@ -50,7 +50,12 @@ public class CallerResolver {
         if (connection.initialRequest() == null) {
             return "unknown-agent";
         }
-        return connection.initialRequest().implementation().name().strip().toLowerCase(Locale.ROOT);
+        return agentName(connection.initialRequest().implementation().name());
+    }
+
+    /** Agents are known by their MCP client's name, in lower case. */
+    public static String agentName(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
     }
 
     private static String blankToNull(String value) {

@@ -123,10 +123,7 @@ public class KnowledgeMcp {
             title = "Recent learnings of a namespace", description = "The 20 most recent learnings of a namespace.",
             mimeType = "text/markdown")
     TextResourceContents namespaceLearnings(String namespace, RequestUri uri) {
-        if (!namespace.matches(NamespaceName.PATTERN)) {
-            throw new McpException("namespace " + NamespaceName.RULE, JsonRpcErrorCodes.INVALID_PARAMS);
-        }
-        return new TextResourceContents(uri.value(), recent(Namespaces.normalize(namespace)), "text/markdown");
+        return new TextResourceContents(uri.value(), recent(Namespaces.checked(namespace)), "text/markdown");
     }
 
     private String recent(String namespace) {

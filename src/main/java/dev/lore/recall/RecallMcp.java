@@ -2,7 +2,7 @@ package dev.lore.recall;
 
 import dev.lore.identity.Caller;
 import dev.lore.identity.CallerResolver;
-import dev.lore.identity.NamespaceName;
+import dev.lore.identity.Namespaces;
 import io.quarkiverse.mcp.server.JsonRpcErrorCodes;
 import io.quarkiverse.mcp.server.McpConnection;
 import io.quarkiverse.mcp.server.McpException;
@@ -45,7 +45,7 @@ public class RecallMcp {
             @PromptArg(description = "The team or project namespace whose learnings and decisions to include "
                     + "(default: 'default').", required = false) String namespace,
             McpConnection connection) {
-        Caller caller = callers.resolve(connection, userId, sessionId, checkedNamespace(namespace));
+        Caller caller = callers.resolve(connection, userId, sessionId, Namespaces.checked(namespace));
         String block = recall.context(caller, query == null || query.isBlank() ? null : query.strip(),
                 tokens(maxTokens));
         return PromptMessage.withUserRole(new TextContent(block));
@@ -58,14 +58,6 @@ public class RecallMcp {
             McpConnection connection) {
         Caller caller = callers.resolve(connection, user_id, null, null);
         return new TextResourceContents(uri.value(), recall.context(caller, null, DEFAULT_TOKENS), "text/markdown");
-    }
-
-    private static String checkedNamespace(String namespace) {
-        if (namespace != null && !namespace.isBlank() && !namespace.strip().matches(NamespaceName.PATTERN)) {
-            throw new McpException("namespace " + NamespaceName.RULE + " (got '" + namespace + "')",
-                    JsonRpcErrorCodes.INVALID_PARAMS);
-        }
-        return namespace;
     }
 
     private static int tokens(String maxTokens) {
