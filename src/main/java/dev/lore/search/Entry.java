@@ -9,4 +9,10 @@ package dev.lore.search;
  * @param sessionPos its position in that session (1 for the first item), or 0 when unknown
  */
 public record Entry(long seq, String itemId, String sessionId, int sessionPos) {
+
+    /** The entry of a native query's row that starts with seq, item_id, session_id, session_pos. */
+    static Entry of(Object[] row) {
+        return new Entry(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
+                row[3] == null ? 0 : ((Number) row[3]).intValue());
+    }
 }

@@ -1,7 +1,6 @@
 package dev.lore.search;
 
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
@@ -54,11 +53,8 @@ class Fts5KeywordIndex extends NativeKeywordIndex {
 
     /** e.g. {@code {body tag_text} : ("egress" OR "costs") AND scope_tokens : (ns123 AND tg456)}. */
     static String match(SearchScope scope, QueryTerms terms) {
-        StringBuilder filter = new StringBuilder(ScopeTokens.namespace(scope.store(), scope.namespace()));
-        if (scope.ownerId() != null) {
-            filter.append(" AND ").append(ScopeTokens.owner(scope.ownerId()));
-        }
-        filter.append(scope.tags().stream().map(tag -> " AND " + ScopeTokens.tag(tag)).collect(Collectors.joining()));
+        String filter = String.join(" AND ",
+                ScopeTokens.tokens(scope.store(), scope.namespace(), scope.ownerId(), scope.tags()));
         return "{body tag_text} : (" + terms.asFts5AnyOf() + ") AND scope_tokens : (" + filter + ")";
     }
 }

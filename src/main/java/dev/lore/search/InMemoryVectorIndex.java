@@ -102,7 +102,6 @@ class InMemoryVectorIndex implements VectorIndex {
 
     @Override
     public List<VectorHit> nearest(SearchScope scope, float[] query, String model, int limit) {
-        catchUp(model);
         lock.readLock().lock();
         try {
             VectorSet set = sets.get(scopeKey(scope.store(), scope.namespace()));
@@ -122,7 +121,6 @@ class InMemoryVectorIndex implements VectorIndex {
 
     @Override
     public Map<Long, Double> similarities(Collection<Long> wanted, float[] query, String model) {
-        catchUp(model);
         lock.readLock().lock();
         try {
             Map<Long, Double> similarities = new HashMap<>();

@@ -18,9 +18,7 @@ abstract class NativeKeywordIndex implements KeywordIndex {
     public List<KeywordHit> search(SearchScope scope, QueryTerms terms, int limit) {
         List<?> rows = query(scope, terms, limit).map(Query::getResultList).orElse(List.of());
         return rows.stream().map(Object[].class::cast)
-                .map(r -> new KeywordHit(new Entry(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                        r[3] == null ? 0 : ((Number) r[3]).intValue()), ((Number) r[4]).doubleValue(),
-                        MatchedTerms.in((String) r[5])))
+                .map(r -> new KeywordHit(Entry.of(r), ((Number) r[4]).doubleValue(), MatchedTerms.in((String) r[5])))
                 .toList();
     }
 }

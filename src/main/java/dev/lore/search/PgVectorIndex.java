@@ -27,12 +27,8 @@ class PgVectorIndex implements VectorIndex {
             SELECT e.seq, e.item_id, e.session_id, e.session_pos,
                    1 - (e.embedding <=> CAST(:query AS vector)) AS similarity
             FROM search_entry e
-            WHERE e.store = :store
-              AND e.namespace = :namespace
-              AND (:owner = '' OR e.owner_id = :owner)
-              AND e.embedding_model = :model
-              AND (:tagCount = 0 OR (SELECT count(*) FROM search_entry_tag t
-                                     WHERE t.entry_seq = e.seq AND t.tag IN (:tags)) = :tagCount)
+            WHERE e.embedding_model = :model AND
+            """ + PostgresScope.FILTER + """
             ORDER BY e.embedding <=> CAST(:query AS vector)
             LIMIT :limit
             """;
@@ -86,19 +82,13 @@ class PgVectorIndex implements VectorIndex {
 
     @Override
     public List<VectorHit> nearest(SearchScope scope, float[] query, String model, int limit) {
-        List<?> rows = em.createNativeQuery(NEAREST)
+        List<?> rows = PostgresScope.bind(em.createNativeQuery(NEAREST), scope)
                 .setParameter("query", Vectors.toPgVector(query))
-                .setParameter("store", scope.store())
-                .setParameter("namespace", scope.namespace())
-                .setParameter("owner", scope.ownerId() == null ? "" : scope.ownerId())
                 .setParameter("model", model)
-                .setParameter("tagCount", scope.tags().size())
-                .setParameter("tags", scope.tags().isEmpty() ? List.of("") : scope.tags())
                 .setParameter("limit", limit)
                 .getResultList();
         return rows.stream().map(Object[].class::cast)
-                .map(r -> new VectorHit(new Entry(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                        r[3] == null ? 0 : ((Number) r[3]).intValue()), ((Number) r[4]).doubleValue()))
+                .map(r -> new VectorHit(Entry.of(r), ((Number) r[4]).doubleValue()))
                 .sorted((a, b) -> Double.compare(b.similarity(), a.similarity()))
                 .toList();
     }

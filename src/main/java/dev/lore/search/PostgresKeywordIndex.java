@@ -48,12 +48,8 @@ class PostgresKeywordIndex extends NativeKeywordIndex {
             FROM (SELECT e.seq, e.item_id, e.session_id, e.session_pos, e.body, e.tag_text,
                          ts_rank_cd(e.tsv, q) AS relevance
                   FROM search_entry e, CAST(:match AS tsquery) q
-                  WHERE e.tsv @@ q
-                    AND e.store = :store
-                    AND e.namespace = :namespace
-                    AND (:owner = '' OR e.owner_id = :owner)
-                    AND (:tagCount = 0 OR (SELECT count(*) FROM search_entry_tag t
-                                           WHERE t.entry_seq = e.seq AND t.tag IN (:tags)) = :tagCount)
+                  WHERE e.tsv @@ q AND
+            """ + PostgresScope.FILTER + """
                   ORDER BY relevance DESC
                   LIMIT :limit) hit
             ORDER BY hit.relevance DESC
@@ -92,14 +88,9 @@ class PostgresKeywordIndex extends NativeKeywordIndex {
         if (affordable.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(em.createNativeQuery(SEARCH)
+        return Optional.of(PostgresScope.bind(em.createNativeQuery(SEARCH), scope)
                 .setParameter("match", affordable.stream().map(l -> "'" + l.replace("'", "''") + "'")
                         .collect(Collectors.joining(" | ")))
-                .setParameter("store", scope.store())
-                .setParameter("namespace", scope.namespace())
-                .setParameter("owner", scope.ownerId() == null ? "" : scope.ownerId())
-                .setParameter("tagCount", scope.tags().size())
-                .setParameter("tags", scope.tags().isEmpty() ? List.of("") : scope.tags())
                 .setParameter("limit", limit));
     }
 

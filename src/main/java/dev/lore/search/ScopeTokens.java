@@ -17,13 +17,18 @@ final class ScopeTokens {
     }
 
     static String of(String store, String namespace, String ownerId, List<String> tags) {
+        return String.join(" ", tokens(store, namespace, ownerId, tags));
+    }
+
+    /** The tokens an entry of this scope carries, and that a search of the scope requires. */
+    static List<String> tokens(String store, String namespace, String ownerId, List<String> tags) {
         List<String> tokens = new ArrayList<>();
         tokens.add(namespace(store, namespace));
         if (ownerId != null) {
             tokens.add(owner(ownerId));
         }
         tags.forEach(tag -> tokens.add(tag(tag)));
-        return String.join(" ", tokens);
+        return tokens;
     }
 
     static String namespace(String store, String namespace) {

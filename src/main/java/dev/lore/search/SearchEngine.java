@@ -136,6 +136,7 @@ public class SearchEngine {
      */
     public List<SearchHit> search(SearchScope scope, String query, int limit) {
         CompletableFuture<float[]> embedding = CompletableFuture.supplyAsync(() -> embeddings.query(query));
+        vectors.refresh(embeddings.modelId());
         QueryTerms terms = QueryTerms.of(query);
         int depth = Math.max(50, limit * 5);
         List<KeywordHit> keyword = terms.isEmpty() ? List.of() : keywords.search(scope, terms, depth);

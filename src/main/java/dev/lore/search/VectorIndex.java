@@ -22,9 +22,12 @@ public interface VectorIndex {
     /** Stores an entry's vector, in the caller's transaction. */
     void write(long seq, float[] vector, String model);
 
-    /** The entries of the scope most similar to the query, most similar first. */
+    /** The entries of the scope most similar to the query, most similar first, as of the last {@link #refresh}. */
     List<VectorHit> nearest(SearchScope scope, float[] query, String model, int limit);
 
-    /** The similarity of each of these entries to the query (entries without a vector of the model are left out). */
+    /**
+     * The similarity of each of these entries to the query (entries without a vector of the model are left out), as
+     * of the last {@link #refresh}.
+     */
     Map<Long, Double> similarities(Collection<Long> seqs, float[] query, String model);
 }

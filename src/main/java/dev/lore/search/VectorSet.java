@@ -156,9 +156,7 @@ final class VectorSet {
         int count = Math.min(size, lists * SAMPLE_PER_LIST);
         float[][] sample = new float[count][];
         for (int i = 0; i < count; i++) {
-            int slot = random.nextInt(size);
-            sample[i] = Arrays.copyOfRange(blocks[slot / BLOCK], (slot % BLOCK) * dimension,
-                    (slot % BLOCK) * dimension + dimension);
+            sample[i] = vector(random.nextInt(size));
         }
         return sample;
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.lore.search.QueryTerms;
+import dev.lore.search.Vectors;
 
 /**
  * Offline comparison of the in-process embedding models shipped as Maven artifacts (run with the bench-models
@@ -107,11 +108,7 @@ public final class ModelChoiceBench {
     }
 
     static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
+        return Vectors.dot(a, b);
     }
 
     static Map<String, Double> weighted(Map<String, Double> sims, Map<String, Double> keyword, double keywordWeight) {
