@@ -3,10 +3,7 @@ package dev.lore.decisions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -80,12 +77,8 @@ public class DecisionService {
     }
 
     public List<Found> search(String namespace, String query, int limit, String agentId, List<String> tags) {
-        List<SearchHit> hits = search.search(new SearchScope(STORE, namespace, agentId, Tags.normalize(tags)), query,
-                limit);
-        Map<String, Decision> byId = decisions.findByIds(hits.stream().map(SearchHit::itemId).toList()).stream()
-                .collect(Collectors.toMap(d -> d.id, Function.identity()));
-        return hits.stream().filter(h -> byId.containsKey(h.itemId()))
-                .map(h -> new Found(byId.get(h.itemId()), h)).toList();
+        return SearchHit.withItems(search.search(new SearchScope(STORE, namespace, agentId, Tags.normalize(tags)),
+                query, limit), decisions::findByIds, d -> d.id, Found::new);
     }
 
     public List<Decision> list(String namespace, String agentId, Instant since, int limit) {

@@ -3,10 +3,7 @@ package dev.lore.knowledge;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -92,13 +89,8 @@ public class LearningService {
 
     public List<FoundLearning> search(Caller caller, String query, int limit, List<String> tags) {
         SearchScope scope = SearchScope.shared(STORE, caller.namespace(), Tags.normalize(tags));
-        List<SearchHit> hits = search.search(scope, query, limit);
-        Map<String, Learning> byId = learnings.findByIds(hits.stream().map(SearchHit::itemId).toList()).stream()
-                .collect(Collectors.toMap(l -> l.id, Function.identity()));
-        return hits.stream()
-                .filter(h -> byId.containsKey(h.itemId()))
-                .map(h -> new FoundLearning(byId.get(h.itemId()), h))
-                .toList();
+        return SearchHit.withItems(search.search(scope, query, limit), learnings::findByIds, l -> l.id,
+                FoundLearning::new);
     }
 
     public Optional<Learning> find(String id) {

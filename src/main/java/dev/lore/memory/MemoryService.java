@@ -3,10 +3,7 @@ package dev.lore.memory;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -53,7 +50,7 @@ public class MemoryService {
         float[] vector = search.embed(body);
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            Optional<Memory> same = search.duplicateOf(scope(caller.userId(), List.of()), body, vector)
+            Optional<Memory> same = search.duplicateOf(scope(caller.userId()), body, vector)
                     .flatMap(memories::findByIdOptional);
             if (same.isPresent()) {
                 Memory memory = same.get();
@@ -84,11 +81,8 @@ public class MemoryService {
     }
 
     public List<Found> search(String userId, String query, int limit) {
-        List<SearchHit> hits = search.search(scope(userId, List.of()), query, limit);
-        Map<String, Memory> byId = memories.findByIds(hits.stream().map(SearchHit::itemId).toList()).stream()
-                .collect(Collectors.toMap(m -> m.id, Function.identity()));
-        return hits.stream().filter(h -> byId.containsKey(h.itemId()))
-                .map(h -> new Found(byId.get(h.itemId()), h)).toList();
+        return SearchHit.withItems(search.search(scope(userId), query, limit), memories::findByIds, m -> m.id,
+                Found::new);
     }
 
     public List<Memory> list(String userId, String topic, int limit) {
@@ -113,8 +107,8 @@ public class MemoryService {
     }
 
     /** A user's memories live in the default namespace, owned by the user: no search sees another user's. */
-    private static SearchScope scope(String userId, List<String> topics) {
-        return new SearchScope(STORE, Caller.DEFAULT_NAMESPACE, userId, topics);
+    private static SearchScope scope(String userId) {
+        return new SearchScope(STORE, Caller.DEFAULT_NAMESPACE, userId, List.of());
     }
 
     private static IndexEntry indexEntryOf(Memory memory) {

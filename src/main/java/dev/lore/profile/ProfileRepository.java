@@ -13,8 +13,4 @@ class ProfileRepository implements PanacheRepositoryBase<ProfileField, ProfileFi
     List<ProfileField> ofUser(String userId) {
         return list("userId", Sort.by("field"), userId);
     }
-
-    ProfileField find(String userId, String field) {
-        return findById(new ProfileField.Key(userId, field));
-    }
 }

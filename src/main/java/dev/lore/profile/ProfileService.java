@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -40,8 +42,10 @@ public class ProfileService {
     public List<ProfileChange> update(Caller caller, Map<String, JsonNode> values) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<ProfileChange> made = new ArrayList<>();
+        Map<String, ProfileField> stored = fields.ofUser(caller.userId()).stream()
+                .collect(Collectors.toMap(f -> f.field, Function.identity()));
         values.forEach((field, value) -> {
-            ProfileField current = fields.find(caller.userId(), field);
+            ProfileField current = stored.get(field);
             String oldValue = current == null ? null : current.value;
             String newValue = value.isNull() ? null : ProfileFields.write(value);
             if (Objects.equals(oldValue, newValue)) {

@@ -25,8 +25,4 @@ final class TokenBudget {
         left -= cost;
         return true;
     }
-
-    int left() {
-        return left;
-    }
 }
