@@ -1,5 +1,6 @@
 package dev.lore.profile;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,7 +21,7 @@ public record ProfileView(String userId, String name, String preferredName, Stri
         Map<String, Object> known = new TreeMap<>();
         Map<String, Object> preferences = new TreeMap<>();
         Map<String, Object> custom = new TreeMap<>();
-        String updatedAt = null;
+        Instant latest = null;
         for (ProfileField f : fields) {
             Object value = ProfileFields.plain(f.value);
             if (f.field.startsWith(ProfileFields.PREFERENCES + ".")) {
@@ -30,14 +31,13 @@ public record ProfileView(String userId, String name, String preferredName, Stri
             } else {
                 known.put(f.field, value);
             }
-            String at = f.updatedAt.toString();
-            updatedAt = updatedAt == null || at.compareTo(updatedAt) > 0 ? at : updatedAt;
+            latest = latest == null || f.updatedAt.isAfter(latest) ? f.updatedAt : latest;
         }
         @SuppressWarnings("unchecked")
         List<Object> languages = (List<Object>) known.get("languages");
         return new ProfileView(userId, text(known, "name"), text(known, "preferred_name"), text(known, "role"),
                 text(known, "company"), text(known, "location"), text(known, "timezone"), languages, preferences,
-                custom, updatedAt);
+                custom, latest == null ? null : latest.toString());
     }
 
     boolean isEmpty() {
