@@ -14,8 +14,8 @@ import io.quarkiverse.langchain4j.ModelName;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Turns text into vectors for semantic search. By default an in-process ONNX model (bge-small-en-v1.5, quantized,
- * shipped inside a Maven artifact: no setup, no network); with {@code lore.embeddings.provider=ollama}, an Ollama
+ * Turns text into vectors for semantic search. By default an in-process ONNX model ({@link InProcessModel}:
+ * bge-small-en-v1.5, quantized, shipped inside a Maven artifact: no setup, no network); with {@code lore.embeddings.provider=ollama}, an Ollama
  * embedding model. Queries and passages may need different prefixes (bge asks for an instruction before queries).
  */
 @ApplicationScoped
@@ -35,11 +35,10 @@ public class Embeddings {
                     defaultValue = "nomic-embed-text") String ollamaModel,
             @ConfigProperty(name = "lore.embeddings.ollama.query-prefix", defaultValue = "search_query: ") String ollamaQueryPrefix,
             @ConfigProperty(name = "lore.embeddings.ollama.passage-prefix", defaultValue = "search_document: ") String ollamaPassagePrefix,
-            Instance<EmbeddingModel> inProcess,
             @ModelName("lore-embeddings") Instance<EmbeddingModel> ollama) {
         switch (provider) {
             case "in-process" -> {
-                this.model = inProcess.get();
+                this.model = new InProcessModel();
                 this.modelId = IN_PROCESS_MODEL;
                 this.queryPrefix = BGE_QUERY_INSTRUCTION;
                 this.passagePrefix = "";
