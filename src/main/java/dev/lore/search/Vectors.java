@@ -46,6 +46,22 @@ public final class Vectors {
         return (s0 + s1) + (s2 + s3);
     }
 
+    /** Dot product of {@code query} with the byte vector stored at {@code offset} in {@code codes}. */
+    static float dot(float[] query, byte[] codes, int offset, int length) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < length; i += 4) {
+            s0 += query[i] * codes[offset + i];
+            s1 += query[i + 1] * codes[offset + i + 1];
+            s2 += query[i + 2] * codes[offset + i + 2];
+            s3 += query[i + 3] * codes[offset + i + 3];
+        }
+        for (; i < length; i++) {
+            s0 += query[i] * codes[offset + i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
     /** Little-endian float32: how vectors are stored in SQLite. */
     public static byte[] toBytes(float[] vector) {
         ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);

@@ -3,6 +3,7 @@ package dev.lore.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -87,6 +88,25 @@ class VectorSetTest {
             assertThat(top(set, around(new float[DIMENSION], random, 1), 10)).doesNotContain(removed);
         }
         assertThat(top(set, fresh, 1)).containsExactly(999_999L);
+    }
+
+    @Test
+    void indexedSearchesReturnExactSimilaritiesInOrder() {
+        Random random = new Random(13);
+        VectorSet set = clustered(VectorSet.INDEX_FROM, random);
+        float[] probe = around(new float[DIMENSION], random, 1);
+        set.put(777_777, new Entry(777_777, "probe", null, 0), -1, new String[0], probe);
+        set.install(VectorSet.train(set.sample(random), set.size(), random));
+        set.assign(Integer.MAX_VALUE);
+
+        float[] query = around(probe, random, 0.2);
+        List<VectorSet.Scored> hits = new ArrayList<>(set.nearest(query, -1, List.of(), 10));
+        hits.sort(Comparator.comparing(VectorSet.Scored::similarity).reversed());
+        assertThat(set.entryAt(hits.get(0).slot()).seq()).isEqualTo(777_777L);
+        assertThat(hits.get(0).similarity()).isEqualTo(Vectors.dot(query, probe));
+        for (VectorSet.Scored hit : hits) {
+            assertThat(hit.similarity()).isEqualTo(set.similarity(set.entryAt(hit.slot()).seq(), query));
+        }
     }
 
     @Test
