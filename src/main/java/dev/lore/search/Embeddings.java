@@ -1,5 +1,8 @@
 package dev.lore.search;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,12 +26,20 @@ public class Embeddings {
 
     static final String IN_PROCESS_MODEL = "bge-small-en-v1.5-q";
     static final String BGE_QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
+    static final int REMEMBERED_QUERIES = 8;
     private static final Logger LOG = Logger.getLogger(Embeddings.class);
 
     private final EmbeddingModel model;
     private final String modelId;
     private final String queryPrefix;
     private final String passagePrefix;
+    private final Map<String, float[]> recentQueries = Collections.synchronizedMap(
+            new LinkedHashMap<>(REMEMBERED_QUERIES, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+                    return size() > REMEMBERED_QUERIES;
+                }
+            });
 
     Embeddings(@ConfigProperty(name = "lore.embeddings.provider", defaultValue = "in-process") String provider,
             @ConfigProperty(name = "quarkus.langchain4j.ollama.lore-embeddings.embedding-model.model-id",
@@ -70,8 +81,19 @@ public class Embeddings {
         return modelId;
     }
 
+    /**
+     * The vector of a query. A recall asks three stores the same query and an entity search two indexes, one right
+     * after the other: the last few query vectors are kept, so each of those is embedded once. Callers must not
+     * change the array.
+     */
     public float[] query(String text) {
-        return embed(queryPrefix + text);
+        float[] known = recentQueries.get(text);
+        if (known != null) {
+            return known;
+        }
+        float[] vector = embed(queryPrefix + text);
+        recentQueries.put(text, vector);
+        return vector;
     }
 
     public float[] passage(String text) {

@@ -60,6 +60,19 @@ class SearchEngineTest {
     }
 
     @Test
+    void aQueryAskedAgainRightAwayIsNotEmbeddedAgain() {
+        String query = "which cache eviction policy did we pick " + UUID.randomUUID();
+        float[] first = embeddings.query(query);
+        assertThat(embeddings.query(query)).isSameAs(first);
+
+        for (int i = 0; i < Embeddings.REMEMBERED_QUERIES; i++) {
+            embeddings.query("another question " + i + " " + UUID.randomUUID());
+        }
+        float[] later = embeddings.query(query);
+        assertThat(later).isNotSameAs(first).containsExactly(first);
+    }
+
+    @Test
     void eachHitSaysWhyItMatched() {
         String namespace = Namespaces.fresh();
         index(namespace, null, "The nightly ETL job fails whenever the upstream CSV export is late");
