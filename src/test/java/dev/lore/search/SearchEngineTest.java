@@ -35,6 +35,9 @@ class SearchEngineTest {
     VectorIndex vectors;
 
     @Inject
+    KeywordIndex keywords;
+
+    @Inject
     SearchEntryRepository entries;
 
     @Inject
@@ -81,6 +84,23 @@ class SearchEngineTest {
         assertThat(hit.matchedTerms()).containsExactly("etl", "job");
         assertThat(hit.similarity()).isBetween(0.5, 1.0);
         assertThat(hit.score()).isPositive();
+    }
+
+    @Test
+    void aRareWordOfTheQueryWeighsMoreThanACommonOne() {
+        String namespace = Namespaces.fresh();
+        for (int i = 0; i < 8; i++) {
+            index(namespace, null, "Deploy service number " + i + " to the cluster");
+        }
+        String rare = index(namespace, null, "Zookeeper lost quorum on the cluster");
+
+        List<KeywordHit> hits = keywords.search(SearchScope.shared(STORE, namespace, List.of()),
+                QueryTerms.of("deploy zookeeper"), 10);
+
+        assertThat(hits).hasSize(9);
+        assertThat(hits.get(0).entry().itemId()).isEqualTo(rare);
+        assertThat(hits.get(0).relevance()).as("each word appears once: only rarity sets them apart")
+                .isGreaterThan(hits.get(1).relevance());
     }
 
     /**
