@@ -18,8 +18,9 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Turns text into vectors for semantic search. By default an in-process ONNX model ({@link InProcessModel}:
- * bge-small-en-v1.5, quantized, shipped inside a Maven artifact: no setup, no network); with {@code lore.embeddings.provider=ollama}, an Ollama
- * embedding model. Queries and passages may need different prefixes (bge asks for an instruction before queries).
+ * bge-small-en-v1.5, quantized, shipped inside a Maven artifact: no setup, no network); with
+ * {@code lore.embeddings.provider=ollama}, an Ollama embedding model. Queries and passages may need different
+ * prefixes (bge asks for an instruction before queries).
  */
 @ApplicationScoped
 public class Embeddings {

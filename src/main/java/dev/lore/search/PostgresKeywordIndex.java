@@ -18,10 +18,10 @@ import io.quarkus.arc.properties.IfBuildProperty;
 
 /**
  * Keyword retrieval on the team flavor: PostgreSQL full text (english configuration), ranked like BM25 (see
- * {@link #SEARCH}). Ranking costs a read of every matching row, so the words of a query that would match too many rows (the planner's own
- * statistics of the most common lexemes say how many) are left out, most common first, until the rows to rank stay
- * within {@link #RANKED_ROWS}; when every word is that common, the keyword side sits the query out. Common words weigh
- * little in a rank anyway, and the semantic side still sees them.
+ * {@link #SEARCH}). Ranking costs a read of every matching row, so the words of a query that would match too many
+ * rows (the planner's own statistics of the most common lexemes say how many) are left out, most common first, until
+ * the rows to rank stay within {@link #RANKED_ROWS}; when every word is that common, the keyword side sits the query
+ * out. Common words weigh little in a rank anyway, and the semantic side still sees them.
  */
 @Singleton
 @IfBuildProperty(name = "lore.flavor", stringValue = "team")

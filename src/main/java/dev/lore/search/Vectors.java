@@ -46,7 +46,10 @@ public final class Vectors {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** Dot product of {@code query} with the byte vector stored at {@code offset} in {@code codes}. */
+    /**
+     * Dot product of {@code query} with the byte vector stored at {@code offset} in {@code codes}: the loop above over
+     * bytes (a shared generic version would box every component).
+     */
     static float dot(float[] query, byte[] codes, int offset, int length) {
         float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int i = 0;
