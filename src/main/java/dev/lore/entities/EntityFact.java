@@ -9,10 +9,12 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.UuidGenerator;
 
+import dev.lore.search.Confirmable;
+
 /** A fact about an entity: current, or superseded by a newer one (and then kept as history). */
 @Entity
 @Table(name = "entity_fact")
-public class EntityFact {
+public class EntityFact extends Confirmable {
 
     static final String CURRENT = "current";
     static final String SUPERSEDED = "superseded";
@@ -42,9 +44,6 @@ public class EntityFact {
     @Column(name = "superseded_at")
     public Instant supersededAt;
 
-    @Column(nullable = false)
-    public int confirmations = 1;
-
     @Column(name = "user_id", nullable = false)
     public String userId;
 
@@ -54,11 +53,6 @@ public class EntityFact {
     @Column(name = "session_id")
     public String sessionId;
 
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "last_confirmed_at", nullable = false)
-    public Instant lastConfirmedAt;
 
     boolean isCurrent() {
         return CURRENT.equals(status);

@@ -71,8 +71,7 @@ public class EntityService {
                     .filter(f -> attribute == null || attribute.equals(f.attribute));
             if (same.isPresent()) {
                 EntityFact repeated = same.get();
-                repeated.confirmations++;
-                repeated.lastConfirmedAt = now;
+                repeated.confirmed(now);
                 return new SavedFact(entity, repeated, false, List.of());
             }
             EntityFact saved = new EntityFact();
@@ -83,8 +82,7 @@ public class EntityService {
             saved.userId = caller.userId();
             saved.agentId = caller.agentId();
             saved.sessionId = caller.sessionId();
-            saved.createdAt = now;
-            saved.lastConfirmedAt = now;
+            saved.firstSaved(now);
             entities.store(saved);
             List<EntityFact> superseded = new ArrayList<>();
             for (EntityFact old : entities.currentFacts(entity.id)) {

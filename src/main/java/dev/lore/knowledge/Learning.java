@@ -12,12 +12,13 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.UuidGenerator;
 
+import dev.lore.search.Confirmable;
 import dev.lore.search.StringListConverter;
 
 /** An insight that transfers across users: shared by everyone in its namespace. */
 @Entity
 @Table(name = "learning")
-public class Learning {
+public class Learning extends Confirmable {
 
     @Id
     @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
@@ -47,18 +48,8 @@ public class Learning {
     @Column(name = "session_id")
     public String sessionId;
 
-    /** How many times this learning was saved: once, plus once per near-duplicate that reinforced it. */
-    @Column(nullable = false)
-    public int confirmations = 1;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
-
-    @Column(name = "last_confirmed_at")
-    public Instant lastConfirmedAt;
 
     /** What the learning says: the text its meaning (vector) is taken from. */
     String meaning() {

@@ -58,9 +58,8 @@ public class LearningService {
             learning.authorUserId = caller.userId();
             learning.authorAgentId = caller.agentId();
             learning.sessionId = caller.sessionId();
-            learning.createdAt = now;
+            learning.firstSaved(now);
             learning.updatedAt = now;
-            learning.lastConfirmedAt = now;
             learnings.persist(learning);
             search.index(indexEntryOf(learning), vector);
             return new Saved(learning, true);
@@ -73,8 +72,7 @@ public class LearningService {
      */
     private Learning reinforce(Learning learning, String title, String body, String context, List<String> tags,
             float[] vector, Instant now) {
-        learning.confirmations++;
-        learning.lastConfirmedAt = now;
+        learning.confirmed(now);
         learning.updatedAt = now;
         learning.tags = Tags.merge(learning.tags, tags);
         boolean fuller = body.length() > learning.body.length();

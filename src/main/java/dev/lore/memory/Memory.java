@@ -12,12 +12,13 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.UuidGenerator;
 
+import dev.lore.search.Confirmable;
 import dev.lore.search.StringListConverter;
 
 /** An observation about one user, private to them. */
 @Entity
 @Table(name = "memory")
-public class Memory {
+public class Memory extends Confirmable {
 
     @Id
     @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
@@ -39,16 +40,6 @@ public class Memory {
     @Column(name = "session_id")
     public String sessionId;
 
-    /** How many times this was observed: once, plus once per near-duplicate that reinforced it. */
-    @Column(nullable = false)
-    public int confirmations = 1;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
-
-    @Column(name = "last_confirmed_at", nullable = false)
-    public Instant lastConfirmedAt;
 }

@@ -54,8 +54,7 @@ public class MemoryService {
                     .flatMap(memories::findByIdOptional);
             if (same.isPresent()) {
                 Memory memory = same.get();
-                memory.confirmations++;
-                memory.lastConfirmedAt = now;
+                memory.confirmed(now);
                 memory.updatedAt = now;
                 memory.topics = Tags.merge(memory.topics, normalizedTopics);
                 boolean fuller = body.length() > memory.body.length();
@@ -71,9 +70,8 @@ public class MemoryService {
             memory.topics = normalizedTopics;
             memory.agentId = caller.agentId();
             memory.sessionId = caller.sessionId();
-            memory.createdAt = now;
+            memory.firstSaved(now);
             memory.updatedAt = now;
-            memory.lastConfirmedAt = now;
             memories.persist(memory);
             search.index(indexEntryOf(memory), vector);
             return new Saved(memory, true);
