@@ -27,7 +27,11 @@ import io.quarkus.arc.properties.IfBuildProperty;
 @IfBuildProperty(name = "lore.flavor", stringValue = "team")
 class PostgresKeywordIndex extends NativeKeywordIndex {
 
-    static final int RANKED_ROWS = 5_000;
+    /**
+     * At 1,000,000 entries, ranking up to 5,000 matching rows put the keyword side's p99 at 65 ms; 2,000 brought it
+     * to 29 ms. The words it leaves out match more than 0.2% of the store, and BM25 gives those little weight anyway.
+     */
+    static final int RANKED_ROWS = 2_000;
     private static final Duration STATISTICS_AGE = Duration.ofMinutes(1);
 
     private static final String LEXEMES = "SELECT lexeme FROM unnest(to_tsvector('english', :text))";
@@ -45,11 +49,12 @@ class PostgresKeywordIndex extends NativeKeywordIndex {
      * BM25's weighting over the rows that match: each lexeme weighs by its rarity among them (its inverse document
      * frequency within the matching rows of the scope) times its saturated frequency in the row. ts_rank_cd of a
      * one-lexeme query counts 0.1 per occurrence, so {@code r / (r + 0.12)} is BM25's {@code tf / (tf + k1)} with the
-     * usual k1 = 1.2; lengths are not normalised (ts_rank_cd's length normalisation measured worse on LoCoMo).
+     * usual k1 = 1.2; lengths are not normalised (ts_rank_cd's length normalisation measured worse on LoCoMo). Only
+     * the ranked rows' text is read, to mark the words that matched.
      */
     private static final String SEARCH = """
             WITH matching AS MATERIALIZED (
-                SELECT e.seq, e.item_id, e.session_id, e.session_pos, e.body, e.tag_text, e.tsv
+                SELECT e.seq, e.tsv
                 FROM search_entry e
                 WHERE e.tsv @@ CAST(:match AS tsquery) AND
             """ + PostgresScope.FILTER + """
@@ -58,17 +63,18 @@ class PostgresKeywordIndex extends NativeKeywordIndex {
                 FROM (SELECT CAST(quote_literal(x) AS tsquery) AS q FROM unnest(CAST(:lexemes AS text[])) AS x) l,
                      (SELECT count(*) AS rows FROM matching) total,
                      LATERAL (SELECT count(*) AS rows FROM matching m WHERE m.tsv @@ l.q) n
+            ), ranked AS (
+                SELECT m.seq, (SELECT sum(lexeme.idf * r.rank / (r.rank + 0.12))
+                               FROM lexeme, LATERAL (SELECT ts_rank_cd(m.tsv, lexeme.q) AS rank) r) AS relevance
+                FROM matching m
+                ORDER BY relevance DESC
+                LIMIT :limit
             )
-            SELECT hit.seq, hit.item_id, hit.session_id, hit.session_pos, hit.relevance,
-                   ts_headline('english', hit.body || ' ' || coalesce(hit.tag_text, ''), CAST(:match AS tsquery),
+            SELECT e.seq, e.item_id, e.session_id, e.session_pos, ranked.relevance,
+                   ts_headline('english', e.body || ' ' || coalesce(e.tag_text, ''), CAST(:match AS tsquery),
                                'HighlightAll=true, StartSel=' || chr(2) || ', StopSel=' || chr(3)) AS marked
-            FROM (SELECT m.seq, m.item_id, m.session_id, m.session_pos, m.body, m.tag_text,
-                         (SELECT sum(lexeme.idf * ts_rank_cd(m.tsv, lexeme.q) / (ts_rank_cd(m.tsv, lexeme.q) + 0.12))
-                          FROM lexeme) AS relevance
-                  FROM matching m
-                  ORDER BY relevance DESC
-                  LIMIT :limit) hit
-            ORDER BY hit.relevance DESC
+            FROM ranked JOIN search_entry e ON e.seq = ranked.seq
+            ORDER BY ranked.relevance DESC
             """;
 
     private final EntityManager em;

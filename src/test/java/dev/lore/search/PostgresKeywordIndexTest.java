@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PostgresKeywordIndexTest {
 
     static final PostgresKeywordIndex.LexemeStatistics MILLION_ROWS = new PostgresKeywordIndex.LexemeStatistics(
-            Map.of("go", 0.30, "support", 0.02, "group", 0.004), 0.0005, 1_000_000, Instant.now());
+            Map.of("go", 0.30, "support", 0.02, "group", 0.0015), 0.0005, 1_000_000, Instant.now());
 
     @Test
     void theRarestWordsAreKeptWhileTheRowsToRankStayAffordable() {
@@ -27,9 +27,9 @@ class PostgresKeywordIndexTest {
     @Test
     void anUnlistedWordCountsAsHalfAsCommonAsTheRarestListedOne() {
         PostgresKeywordIndex.LexemeStatistics common = new PostgresKeywordIndex.LexemeStatistics(
-                Map.of("work", 0.2, "year", 0.0075), 0.0074, 1_000_000, Instant.now());
+                Map.of("work", 0.2, "year", 0.003), 0.0028, 1_000_000, Instant.now());
         assertThat(PostgresKeywordIndex.affordable(List.of("year", "snapshot", "work"), common))
-                .as("3,700 rows for the unlisted word, then 7,500 more would pass the budget").containsExactly("snapshot");
+                .as("1,400 rows for the unlisted word, then 3,000 more would pass the budget").containsExactly("snapshot");
     }
 
     @Test
