@@ -82,6 +82,11 @@ public class Embeddings {
         return modelId;
     }
 
+    /** How many components the model's vectors have (the in-process model knows it without running). */
+    public int dimension() {
+        return model.dimension();
+    }
+
     /**
      * The vector of a query. A recall asks three stores the same query and an entity search two indexes, one right
      * after the other: the last few query vectors are kept, so each of those is embedded once. Callers must not

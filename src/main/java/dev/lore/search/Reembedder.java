@@ -31,7 +31,7 @@ public class Reembedder {
     /** Re-embeds all stale entries; reports the running count after each batch and returns the total. */
     public int reembedAll(IntConsumer progress) {
         String model = embeddings.modelId();
-        int dimension = embeddings.passage("dimension probe").length;
+        int dimension = embeddings.dimension();
         QuarkusTransaction.requiringNew().run(() -> vectors.prepareFor(dimension));
         int done = 0;
         while (true) {
