@@ -22,8 +22,8 @@ public record DecisionView(String id, String decision, String reasoning, List<St
     static DecisionView of(Decision d, SearchHit hit) {
         return new DecisionView(d.id, d.decision, d.reasoning, d.alternatives, d.context, d.tags, d.confidence,
                 d.agentId, d.userId, d.namespace, d.createdAt.toString(), d.outcome, d.success,
-                d.outcomeAt == null ? null : d.outcomeAt.toString(), hit == null ? null : round(hit.score()),
-                hit == null || hit.similarity() == null ? null : round(hit.similarity()),
+                d.outcomeAt == null ? null : d.outcomeAt.toString(), hit == null ? null : hit.shownScore(),
+                hit == null ? null : hit.shownSimilarity(),
                 hit == null ? null : hit.matchedTerms());
     }
 
@@ -42,9 +42,5 @@ public record DecisionView(String id, String decision, String reasoning, List<St
                     .append(": ").append(outcome);
         }
         return text.toString();
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
     }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
+import dev.lore.search.SearchHit;
+
 /** How entities, their facts and relations look in tool answers. */
 public final class EntityViews {
 
@@ -89,7 +91,7 @@ public final class EntityViews {
 
         static Match of(EntityService.Found found) {
             return new Match(found.entity().id, found.entity().name, found.entity().type,
-                    Math.round(found.score() * 1000) / 1000.0, found.facts().stream().map(Fact::of).toList());
+                    SearchHit.shown(found.score()), found.facts().stream().map(Fact::of).toList());
         }
     }
 

@@ -18,12 +18,8 @@ public record LearningMatch(String id, String title, String text, double score, 
 
     static LearningMatch of(FoundLearning found) {
         Learning l = found.learning();
-        return new LearningMatch(l.id, l.title, l.body, round(found.hit().score()),
-                found.hit().similarity() == null ? null : round(found.hit().similarity()), found.hit().matchedTerms(),
+        return new LearningMatch(l.id, l.title, l.body, found.hit().shownScore(),
+                found.hit().shownSimilarity(), found.hit().matchedTerms(),
                 l.tags, l.namespace, l.authorUserId, l.confirmations, l.createdAt.toString(), l.context);
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
     }
 }

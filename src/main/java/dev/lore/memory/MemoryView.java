@@ -20,12 +20,8 @@ public record MemoryView(String id, String memory, List<String> topics, String u
 
     static MemoryView of(Memory m, SearchHit hit) {
         return new MemoryView(m.id, m.body, m.topics, m.userId, m.agentId, m.confirmations, m.createdAt.toString(),
-                m.lastConfirmedAt.toString(), hit == null ? null : round(hit.score()),
-                hit == null || hit.similarity() == null ? null : round(hit.similarity()),
+                m.lastConfirmedAt.toString(), hit == null ? null : hit.shownScore(),
+                hit == null ? null : hit.shownSimilarity(),
                 hit == null ? null : hit.matchedTerms());
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
     }
 }

@@ -16,6 +16,19 @@ import java.util.stream.Collectors;
  */
 public record SearchHit(String itemId, double score, Double similarity, List<String> matchedTerms) {
 
+    /** A score or similarity as answers show it: three decimals. */
+    public static double shown(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    public double shownScore() {
+        return shown(score);
+    }
+
+    public Double shownSimilarity() {
+        return similarity == null ? null : shown(similarity);
+    }
+
     /**
      * Each hit with its item, the items loaded at once, in the hits' order; a hit whose item is gone (deleted since it
      * was indexed) is left out.
