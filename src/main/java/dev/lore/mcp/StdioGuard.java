@@ -13,7 +13,12 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,6 +26,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Stands between the process's stdin/stdout and the stdio transport of quarkus-mcp-server, which on its own stops
@@ -33,12 +40,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * what the server writes back is encoded as UTF-8.</li>
  * <li>When stdin closes, the transport is told (and shuts Lore down) only once every request already received has
  * been answered, or after {@link #DRAIN_TIMEOUT}.</li>
+ * <li>The transport starts reading while Quarkus still boots, possibly before the store is migrated: a request that
+ * uses the store (anything but the handshake, pings and listings) is held, with every line after it, until Quarkus
+ * has started ({@link Opener}).</li>
  * </ul>
  */
 public final class StdioGuard {
 
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final int PARSE_ERROR = -32700;
+    private static final Set<String> ANSWERED_WHILE_STARTING = Set.of("initialize", "ping");
+    private static final CountDownLatch STARTED = new CountDownLatch(1);
 
     private final ObjectMapper json = JsonMapper.builder().enable(JsonGenerator.Feature.ESCAPE_NON_ASCII).build();
     private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
@@ -85,6 +98,9 @@ public final class StdioGuard {
             return;
         }
         track(message);
+        if (usesTheStore(message)) {
+            awaitStart();
+        }
         try {
             toTransport.offer(json.writeValueAsString(message));
         } catch (JsonProcessingException e) {
@@ -99,6 +115,39 @@ public final class StdioGuard {
             unanswered.add(message.get("id").toString());
         } else if ("notifications/cancelled".equals(message.path("method").asText())) {
             answered(message.path("params").path("requestId"));
+        }
+    }
+
+    private static boolean usesTheStore(JsonNode message) {
+        if (message.isArray()) {
+            for (JsonNode one : message) {
+                if (usesTheStore(one)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        String method = message.path("method").asText("");
+        return message.has("id") && !method.isEmpty() && !ANSWERED_WHILE_STARTING.contains(method)
+                && !method.endsWith("/list");
+    }
+
+    private static void awaitStart() {
+        try {
+            if (!STARTED.await(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                System.err.println("lore: not started after " + START_TIMEOUT.toSeconds() + " s; passing requests on");
+                STARTED.countDown();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Lets held requests through once Quarkus has started: the store is migrated and every bean is ready. */
+    @Singleton
+    static class Opener {
+        void started(@Observes StartupEvent event) {
+            STARTED.countDown();
         }
     }
 

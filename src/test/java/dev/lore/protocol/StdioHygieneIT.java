@@ -123,6 +123,20 @@ class StdioHygieneIT {
         }
     }
 
+    @Test
+    void aSearchSentRightAfterTheHandshakeOnANewStoreWaitsForTheStore() throws Exception {
+        try (LoreProcess lore = LoreProcess.stdio(store.get(), Map.of())) {
+            send(lore, INITIALIZE, INITIALIZED, """
+                    {"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"search_learnings",\
+                    "arguments":{"query":"anything yet","namespace":"brand-new"}}}""");
+
+            JsonNode answer = readResponse(lore.stdout(), 2);
+
+            assertThat(answer.has("error")).as("answered with %s", answer).isFalse();
+            assertThat(answer.path("result").path("isError").asBoolean()).as("answered with %s", answer).isFalse();
+        }
+    }
+
     static void send(LoreProcess lore, String... messages) throws IOException {
         OutputStream in = lore.stdin();
         for (String message : messages) {
