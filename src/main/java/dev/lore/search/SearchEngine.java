@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,14 +61,13 @@ public class SearchEngine {
     /** Loads the vector index in the background at start, so the first search does not wait for it. */
     void warmUp(@Observes StartupEvent start) {
         CompletableFuture.runAsync(() -> {
-            ManagedContext requestContext = Arc.container().requestContext();
-            requestContext.activate();
             try {
-                vectors.refresh(embeddings.modelId());
+                inOwnRequestContext(() -> {
+                    vectors.refresh(embeddings.modelId());
+                    return null;
+                });
             } catch (RuntimeException e) {
                 LOG.warnf("The vector index will load at the first search: %s", e.getMessage());
-            } finally {
-                requestContext.terminate();
             }
         });
     }
@@ -131,23 +132,43 @@ public class SearchEngine {
 
     /**
      * The items of the scope that best answer a natural-language query, best first. Reads only, outside any write
-     * transaction, so searches never wait for or hold the store's write lock; the query is embedded while the keyword
-     * index answers.
+     * transaction, so searches never wait for or hold the store's write lock. The keyword index answers on its own
+     * connection while the query is embedded and the vector index searched, so a slow keyword query does not hold
+     * up the semantic side (on PostgreSQL the two run on separate server processes).
      */
     public List<SearchHit> search(SearchScope scope, String query, int limit) {
-        CompletableFuture<float[]> embedding = CompletableFuture.supplyAsync(() -> embeddings.query(query));
-        vectors.refresh(embeddings.modelId());
         QueryTerms terms = QueryTerms.of(query);
         int depth = Math.max(50, limit * 5);
-        List<KeywordHit> keyword = terms.isEmpty() ? List.of() : keywords.search(scope, terms, depth);
-        float[] queryVector = embedding.join();
+        CompletableFuture<List<KeywordHit>> keyword = terms.isEmpty() ? CompletableFuture.completedFuture(List.of())
+                : CompletableFuture.supplyAsync(() -> inOwnRequestContext(() -> keywords.search(scope, terms, depth)));
+        vectors.refresh(embeddings.modelId());
+        float[] queryVector = embeddings.query(query);
         List<VectorHit> semantic = vectors.nearest(scope, queryVector, embeddings.modelId(), depth);
 
-        Fusion fusion = new Fusion(settings, semantic, keyword);
+        Fusion fusion = new Fusion(settings, semantic, joined(keyword));
         fusion.add(entries.neighbours(scope, fusion.leaders(Math.max(20, limit * 2)), settings.neighbourWindow()));
         fusion.similarities(vectors.similarities(fusion.withoutSimilarity(), queryVector, embeddings.modelId()));
         fusion.lendToNeighbours();
         fusion.boostTags(entries.tagsOf(fusion.contenders(limit * 3)), terms, query);
         return fusion.top(limit);
+    }
+
+    /** Runs work off the request's thread in a request context of its own: its own persistence session and connection. */
+    private static <T> T inOwnRequestContext(Supplier<T> work) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            return work.get();
+        } finally {
+            requestContext.terminate();
+        }
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 }
