@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
@@ -50,13 +49,17 @@ class PostgresKeywordIndex extends NativeKeywordIndex {
      * frequency within the matching rows of the scope) times its saturated frequency in the row. ts_rank_cd of a
      * one-lexeme query counts 0.1 per occurrence, so {@code r / (r + 0.12)} is BM25's {@code tf / (tf + k1)} with the
      * usual k1 = 1.2; lengths are not normalised (ts_rank_cd's length normalisation measured worse on LoCoMo). Only
-     * the ranked rows' text is read, to mark the words that matched.
+     * the ranked rows' text is read, to mark the words that matched. The lexemes come as one array; the match (any of
+     * them) is built from it here, each lexeme quoted by {@code quote_literal}.
      */
     private static final String SEARCH = """
-            WITH matching AS MATERIALIZED (
+            WITH query AS MATERIALIZED (
+                SELECT CAST(string_agg(quote_literal(x), ' | ') AS tsquery) AS match
+                FROM unnest(CAST(:lexemes AS text[])) AS x
+            ), matching AS MATERIALIZED (
                 SELECT e.seq, e.tsv
                 FROM search_entry e
-                WHERE e.tsv @@ CAST(:match AS tsquery) AND
+                WHERE e.tsv @@ (SELECT match FROM query) AND
             """ + PostgresScope.FILTER + """
             ), lexeme AS MATERIALIZED (
                 SELECT l.q, ln(1 + (total.rows - n.rows + 0.5) / (n.rows + 0.5)) AS idf
@@ -71,9 +74,9 @@ class PostgresKeywordIndex extends NativeKeywordIndex {
                 LIMIT :limit
             )
             SELECT e.seq, e.item_id, e.session_id, e.session_pos, ranked.relevance,
-                   ts_headline('english', e.body || ' ' || coalesce(e.tag_text, ''), CAST(:match AS tsquery),
+                   ts_headline('english', e.body || ' ' || coalesce(e.tag_text, ''), query.match,
                                'HighlightAll=true, StartSel=' || chr(2) || ', StopSel=' || chr(3)) AS marked
-            FROM ranked JOIN search_entry e ON e.seq = ranked.seq
+            FROM ranked JOIN search_entry e ON e.seq = ranked.seq, query
             ORDER BY ranked.relevance DESC
             """;
 
@@ -111,8 +114,6 @@ class PostgresKeywordIndex extends NativeKeywordIndex {
             return Optional.empty();
         }
         return Optional.of(PostgresScope.bind(em.createNativeQuery(SEARCH), scope)
-                .setParameter("match", affordable.stream().map(l -> "'" + l.replace("'", "''") + "'")
-                        .collect(Collectors.joining(" | ")))
                 .setParameter("lexemes", affordable.toArray(String[]::new))
                 .setParameter("limit", limit));
     }
