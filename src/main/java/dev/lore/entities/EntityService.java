@@ -63,9 +63,10 @@ public class EntityService {
         String text = fact.strip();
         String meaning = name.strip() + ": " + text;
         float[] vector = search.embed(meaning);
-        return QuarkusTransaction.requiringNew().call(() -> {
+        List<IndexEntry> renamed = new ArrayList<>();
+        SavedFact result = QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            KnownEntity entity = resolve(caller, name, type, aliases, now);
+            KnownEntity entity = resolve(caller, name, type, aliases, now, renamed);
             SearchScope ofEntity = new SearchScope(FACTS, caller.namespace(), entity.id, List.of());
             Optional<EntityFact> same = search.duplicateOf(ofEntity, meaning, vector).map(entities::fact)
                     .filter(f -> attribute == null || attribute.equals(f.attribute));
@@ -100,14 +101,17 @@ public class EntityService {
             entity.updatedAt = now;
             return new SavedFact(entity, saved, true, superseded);
         });
+        search.embedCommitted(renamed);
+        return result;
     }
 
     /** Relates two entities (creating them when new); relating them the same way again changes nothing. */
     public EntityRelation relate(Caller caller, String from, String relation, String to) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        List<IndexEntry> renamed = new ArrayList<>();
+        EntityRelation result = QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            KnownEntity source = resolve(caller, from, null, List.of(), now);
-            KnownEntity target = resolve(caller, to, null, List.of(), now);
+            KnownEntity source = resolve(caller, from, null, List.of(), now, renamed);
+            KnownEntity target = resolve(caller, to, null, List.of(), now, renamed);
             String key = EntityNames.key(relation);
             return entities.relation(caller.namespace(), source.id, key, target.id).orElseGet(() -> {
                     EntityRelation created = new EntityRelation();
@@ -123,6 +127,8 @@ public class EntityService {
                     return created;
                 });
         });
+        search.embedCommitted(renamed);
+        return result;
     }
 
     public Optional<Dossier> get(String namespace, String name) {
@@ -165,9 +171,11 @@ public class EntityService {
 
     /**
      * The entity a name refers to in the caller's namespace, created when it is new; adds the aliases and type given.
-     * Runs in the caller's transaction.
+     * Runs in the caller's transaction; a name index entry that changed is added to {@code renamed}, to be embedded
+     * once the transaction has committed.
      */
-    private KnownEntity resolve(Caller caller, String name, String type, List<String> aliases, Instant now) {
+    private KnownEntity resolve(Caller caller, String name, String type, List<String> aliases, Instant now,
+            List<IndexEntry> renamed) {
         Optional<KnownEntity> known = entities.named(caller.namespace(), name);
         KnownEntity entity = known.orElseGet(() -> {
             KnownEntity created = new KnownEntity();
@@ -196,18 +204,21 @@ public class EntityService {
         }
         if (changed) {
             entity.updatedAt = now;
-            indexName(entity);
+            renamed.add(indexName(entity));
         }
         return entity;
     }
 
-    private void indexName(KnownEntity entity) {
+    /** Indexes the entity's name, aliases and type for keyword search; their vector comes after the commit. */
+    private IndexEntry indexName(KnownEntity entity) {
         StringBuilder text = new StringBuilder(entity.name);
         entities.aliases(entity.id).forEach(a -> text.append('\n').append(a.alias));
         if (entity.type != null) {
             text.append('\n').append(entity.type);
         }
-        search.index(new IndexEntry(NAMES, entity.id, entity.namespace, null, null, text.toString(), List.of(),
-                entity.createdAt), search.embed(text.toString()));
+        IndexEntry entry = new IndexEntry(NAMES, entity.id, entity.namespace, null, null, text.toString(), List.of(),
+                entity.createdAt);
+        search.index(entry, null);
+        return entry;
     }
 }

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -83,7 +84,7 @@ public class SearchEngine {
         entry.itemId = item.itemId();
         entry.namespace = item.namespace();
         entry.ownerId = item.ownerId();
-        entry.body = CONTROL.matcher(item.text()).replaceAll(" ");
+        entry.body = bodyOf(item.text());
         entry.tags.clear();
         entry.tags.addAll(item.tags());
         entry.tagText = String.join(" ", item.tags());
@@ -99,6 +100,26 @@ public class SearchEngine {
         if (vector != null) {
             vectors.write(entry.seq, vector, embeddings.modelId());
         }
+    }
+
+    /**
+     * Gives items indexed without a vector in a transaction that has since committed (their text was only known
+     * inside it) the vector of that text, each in a short transaction of its own, so the store is not locked while
+     * the model runs. An item whose text changed in the meantime keeps what its newer writer gave it.
+     */
+    public void embedCommitted(List<IndexEntry> items) {
+        for (IndexEntry item : items) {
+            float[] vector = embed(item.text());
+            String body = bodyOf(item.text());
+            QuarkusTransaction.requiringNew().run(() -> entries.findItem(item.store(), item.itemId())
+                    .filter(entry -> entry.body.equals(body))
+                    .ifPresent(entry -> vectors.write(entry.seq, vector, embeddings.modelId())));
+        }
+    }
+
+    /** The text as stored for search: control characters other than line breaks and tabs become spaces. */
+    private static String bodyOf(String text) {
+        return CONTROL.matcher(text).replaceAll(" ");
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -2,10 +2,20 @@ package dev.lore.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+
+import dev.lore.search.Embeddings;
 
 import dev.lore.testing.McpCalls;
 import dev.lore.testing.Namespaces;
@@ -15,6 +25,12 @@ import io.vertx.core.json.JsonObject;
 
 @QuarkusTest
 class EntityMcpTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    Embeddings embeddings;
 
     static List<String> facts(JsonObject entity, String part) {
         JsonArray facts = entity.getJsonArray(part);
@@ -121,6 +137,34 @@ class EntityMcpTest {
             assertThat(found.getJsonArray("results").getJsonObject(0).getString("name")).isEqualTo("Stripe");
             assertThat(mcp.ok("search_entities", Map.of("namespace", ns, "query", "datadog"))
                     .getJsonArray("results").getJsonObject(0).getString("name")).isEqualTo("Datadog");
+        }
+    }
+
+    @Test
+    void anEntitysNameGetsTheVectorOfItsNewAliasesOnceTheyAreSaved() throws SQLException {
+        String ns = Namespaces.fresh();
+        try (McpCalls mcp = new McpCalls()) {
+            mcp.ok("save_entity_fact", Map.of("namespace", ns, "entity", "Globex", "fact", "Globex ships our hardware"));
+            String first = nameVector(ns);
+            mcp.ok("save_entity_fact", Map.of("namespace", ns, "entity", "Globex", "fact", "Globex invoices quarterly",
+                    "aliases", List.of("Globex Corporation")));
+
+            assertThat(nameVector(ns)).isNotEqualTo(first);
+        }
+    }
+
+    /** The stored vector of the namespace's one entity name, after checking it is the current model's. */
+    private String nameVector(String namespace) throws SQLException {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement query = db.prepareStatement("SELECT e.embedding_model, e.embedding FROM search_entry e "
+                        + "JOIN entity n ON n.id = e.item_id WHERE e.store = 'entity' AND n.namespace = ?")) {
+            query.setString(1, namespace);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).as("the name is indexed").isTrue();
+                assertThat(row.getString(1)).isEqualTo(embeddings.modelId());
+                assertThat(row.getString(2)).as("the name's vector").isNotNull();
+                return row.getString(2);
+            }
         }
     }
 
