@@ -53,7 +53,6 @@ public class EntityFact extends Confirmable {
     @Column(name = "session_id")
     public String sessionId;
 
-
     boolean isCurrent() {
         return CURRENT.equals(status);
     }
