@@ -9,7 +9,8 @@ import jakarta.persistence.Query;
 import io.quarkus.arc.properties.IfBuildProperty;
 
 /**
- * Keyword retrieval on the local flavor: SQLite FTS5 with the Porter stemmer, ranked by BM25. The scope is part of
+ * Keyword retrieval on the local flavor: SQLite FTS5 with the Porter stemmer, ranked by BM25 (the words of the entry
+ * saved before it in its session at half weight, see {@link SearchEntry#precedingText}). The scope is part of
  * the match ({@link ScopeTokens}), so FTS5 ranks inside the scope and stops at the limit.
  */
 @Singleton
@@ -23,7 +24,7 @@ class Fts5KeywordIndex extends NativeKeywordIndex {
                          highlight(search_fts, 0, char(2), char(3)) || ' ' || highlight(search_fts, 1, char(2), char(3))
                              AS marked
                   FROM search_fts
-                  WHERE search_fts MATCH :match AND rank MATCH 'bm25(1.0, 1.0, 0.0)'
+                  WHERE search_fts MATCH :match AND rank MATCH 'bm25(1.0, 1.0, 0.0, 0.5)'
                   ORDER BY rank
                   LIMIT :limit) hit
             JOIN search_entry e ON e.seq = hit.seq
@@ -51,10 +52,10 @@ class Fts5KeywordIndex extends NativeKeywordIndex {
                 .setParameter("limit", limit));
     }
 
-    /** e.g. {@code {body tag_text} : ("egress" OR "costs") AND scope_tokens : (ns123 AND tg456)}. */
+    /** e.g. {@code {body tag_text preceding_text} : ("egress" OR "costs") AND scope_tokens : (ns123 AND tg456)}. */
     static String match(SearchScope scope, QueryTerms terms) {
         String filter = String.join(" AND ",
                 ScopeTokens.tokens(scope.store(), scope.namespace(), scope.ownerId(), scope.tags()));
-        return "{body tag_text} : (" + terms.asFts5AnyOf() + ") AND scope_tokens : (" + filter + ")";
+        return "{body tag_text preceding_text} : (" + terms.asFts5AnyOf() + ") AND scope_tokens : (" + filter + ")";
     }
 }

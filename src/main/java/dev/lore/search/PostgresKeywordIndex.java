@@ -47,8 +47,9 @@ class PostgresKeywordIndex extends NativeKeywordIndex {
     /**
      * BM25's weighting over the rows that match: each lexeme weighs by its rarity among them (its inverse document
      * frequency within the matching rows of the scope) times its saturated frequency in the row. ts_rank_cd of a
-     * one-lexeme query counts 0.1 per occurrence, so {@code r / (r + 0.12)} is BM25's {@code tf / (tf + k1)} with the
-     * usual k1 = 1.2; lengths are not normalised (ts_rank_cd's length normalisation measured worse on LoCoMo). Only
+     * one-lexeme query counts 0.1 per occurrence of the entry's own words (weight D) and 0.05 per occurrence of the
+     * preceding entry's (weight C), so {@code r / (r + 0.12)} is BM25's {@code tf / (tf + k1)} with the usual
+     * k1 = 1.2; lengths are not normalised (ts_rank_cd's length normalisation measured worse on LoCoMo). Only
      * the ranked rows' text is read, to mark the words that matched. The lexemes come as one array; the match (any of
      * them) is built from it here, each lexeme quoted by {@code quote_literal}.
      */
@@ -68,7 +69,7 @@ class PostgresKeywordIndex extends NativeKeywordIndex {
                      LATERAL (SELECT count(*) AS rows FROM matching m WHERE m.tsv @@ l.q) n
             ), ranked AS (
                 SELECT m.seq, (SELECT sum(lexeme.idf * r.rank / (r.rank + 0.12))
-                               FROM lexeme, LATERAL (SELECT ts_rank_cd(m.tsv, lexeme.q) AS rank) r) AS relevance
+                               FROM lexeme, LATERAL (SELECT ts_rank_cd('{0.1, 0.05, 0.1, 0.1}', m.tsv, lexeme.q) AS rank) r) AS relevance
                 FROM matching m
                 ORDER BY relevance DESC
                 LIMIT :limit

@@ -80,11 +80,15 @@ public class SearchEngine {
     @Transactional(Transactional.TxType.MANDATORY)
     public void index(IndexEntry item, float[] vector) {
         SearchEntry entry = entries.findItem(item.store(), item.itemId()).orElseGet(SearchEntry::new);
+        String body = bodyOf(item.text());
+        if (entry.seq != null && !entry.body.equals(body)) {
+            entries.precedingTextChanged(entry, body);
+        }
         entry.store = item.store();
         entry.itemId = item.itemId();
         entry.namespace = item.namespace();
         entry.ownerId = item.ownerId();
-        entry.body = bodyOf(item.text());
+        entry.body = body;
         entry.tags.clear();
         entry.tags.addAll(item.tags());
         entry.tagText = String.join(" ", item.tags());
@@ -93,6 +97,8 @@ public class SearchEngine {
             entry.sessionId = item.sessionId();
             entry.sessionPos = item.sessionId() == null ? null
                     : entries.nextSessionPos(item.store(), item.namespace(), item.sessionId());
+            entry.precedingText = entry.sessionPos == null ? null
+                    : entries.inSessionOf(entry, entry.sessionPos - 1).map(preceding -> preceding.body).orElse(null);
             entries.persist(entry);
         }
         entries.flush();
@@ -122,9 +128,13 @@ public class SearchEngine {
         return CONTROL.matcher(text).replaceAll(" ");
     }
 
+    /** Takes an item out of search, and its text out of the keyword index of the item saved after it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void remove(String store, String itemId) {
-        entries.findItem(store, itemId).ifPresent(entries::delete);
+        entries.findItem(store, itemId).ifPresent(entry -> {
+            entries.precedingTextChanged(entry, null);
+            entries.delete(entry);
+        });
     }
 
     /**

@@ -52,6 +52,13 @@ public class SearchEntry {
     @Column(name = "tag_text")
     public String tagText;
 
+    /**
+     * What the entry saved just before this one in its session, by the same owner, says: keyword search matches it at
+     * half the weight of the entry's own words, so a reply is found by the words of the question it answers.
+     */
+    @Column(name = "preceding_text")
+    public String precedingText;
+
     /** The model that made the entry's vector (written with the vector, outside this mapping). */
     @Column(name = "embedding_model", insertable = false, updatable = false)
     public String embeddingModel;

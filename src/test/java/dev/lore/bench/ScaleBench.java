@@ -185,14 +185,17 @@ public final class ScaleBench {
             }
             String insertEntry = postgres
                     ? "INSERT INTO search_entry (store, item_id, namespace, body, tag_text, created_at, session_id, "
-                            + "session_pos, embedding, embedding_model) VALUES ('knowledge', ?, ?, ?, '', ?, ?, ?, CAST(? AS vector), ?)"
+                            + "session_pos, embedding, embedding_model, preceding_text) "
+                            + "VALUES ('knowledge', ?, ?, ?, '', ?, ?, ?, CAST(? AS vector), ?, ?)"
                     : "INSERT INTO search_entry (store, item_id, namespace, body, tag_text, created_at, session_id, "
-                            + "session_pos, embedding, embedding_model) VALUES ('knowledge', ?, ?, ?, '', ?, ?, ?, ?, ?)";
+                            + "session_pos, embedding, embedding_model, preceding_text) "
+                            + "VALUES ('knowledge', ?, ?, ?, '', ?, ?, ?, ?, ?, ?)";
             try (PreparedStatement learning = db.prepareStatement("INSERT INTO learning (id, namespace, title, body, "
                     + "tags, author_user_id, author_agent_id, session_id, created_at, updated_at, confirmations, "
                     + "last_confirmed_at) VALUES (?, ?, ?, ?, '[]', 'bench', 'bench', ?, ?, ?, 1, ?)");
                     PreparedStatement entry = db.prepareStatement(insertEntry)) {
                 Timestamp now = Timestamp.from(Instant.now());
+                String preceding = null;
                 for (int i = 0; i < items; i++) {
                     String id = UUID.randomUUID().toString();
                     String title = sentence(random, vocabulary, 3, 6);
@@ -220,7 +223,9 @@ public final class ScaleBench {
                         entry.setBytes(7, Vectors.toBytes(vector));
                     }
                     entry.setString(8, MODEL);
+                    entry.setString(9, i % 20 == 0 ? null : preceding);
                     entry.addBatch();
+                    preceding = title + "\n" + body;
                     if (i % 1000 == 999 || i == items - 1) {
                         learning.executeBatch();
                         entry.executeBatch();

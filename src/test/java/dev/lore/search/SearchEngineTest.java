@@ -50,7 +50,10 @@ class SearchEngineTest {
     DataSource dataSource;
 
     String index(String namespace, String owner, String text) {
-        String id = UUID.randomUUID().toString();
+        return index(UUID.randomUUID().toString(), namespace, owner, text);
+    }
+
+    String index(String id, String namespace, String owner, String text) {
         float[] vector = engine.embed(text);
         QuarkusTransaction.requiringNew().run(() -> engine.index(
                 new IndexEntry(STORE, id, namespace, owner, "s-" + namespace, text, List.of(), Instant.now()), vector));
@@ -117,6 +120,49 @@ class SearchEngineTest {
             assertThat(settings.getString(1)).isEqualTo("relaxed_order");
             assertThat(settings.getString(2)).isEqualTo("100");
         }
+    }
+
+    List<String> keywordHits(String namespace, String owner, String query) {
+        return keywords.search(new SearchScope(STORE, namespace, owner, List.of()), QueryTerms.of(query), 10).stream()
+                .map(hit -> hit.entry().itemId()).toList();
+    }
+
+    @Test
+    void aReplyIsFoundByTheWordsOfWhatWasSavedBeforeItInItsSession() {
+        String namespace = Namespaces.fresh();
+        String question = index(namespace, null, "Do you play any musical instruments?");
+        String reply = index(namespace, null, "Yes, the clarinet, since I was a kid");
+        String later = index(namespace, null, "We should meet for lunch next week");
+
+        assertThat(keywordHits(namespace, null, "which instruments")).as("its own words weigh more")
+                .containsExactly(question, reply);
+        assertThat(keywordHits(namespace, null, "clarinet")).as("only what follows gets the words")
+                .containsExactly(reply, later);
+    }
+
+    @Test
+    void whatWasSavedBeforeInTheSessionIsForgottenWhenItChangesOrGoes() {
+        String namespace = Namespaces.fresh();
+        String question = index(namespace, null, "Do you play any musical instruments?");
+        String reply = index(namespace, null, "Yes, the clarinet, since I was a kid");
+
+        index(question, namespace, null, "Do you play any sports?");
+        assertThat(keywordHits(namespace, null, "instruments")).isEmpty();
+        assertThat(keywordHits(namespace, null, "sports")).containsExactly(question, reply);
+
+        QuarkusTransaction.requiringNew().run(() -> engine.remove(STORE, question));
+        assertThat(keywordHits(namespace, null, "sports")).isEmpty();
+        assertThat(keywordHits(namespace, null, "clarinet")).containsExactly(reply);
+    }
+
+    @Test
+    void anotherOwnersItemLendsNoWordsToTheNextInTheSession() {
+        String namespace = Namespaces.fresh();
+        index(namespace, "alice", "My bank PIN reminder is the street I grew up on");
+        String bobs = index(namespace, "bob", "I prefer aisle seats on long flights");
+
+        assertThat(keywordHits(namespace, "bob", "street bank")).isEmpty();
+        assertThat(keywordHits(namespace, "bob", "aisle seats")).containsExactly(bobs);
     }
 
     @Test
