@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,14 +40,17 @@ public class SearchEngine {
     private final VectorIndex vectors;
     private final Embeddings embeddings;
     private final SearchSettings settings;
+    /** Quarkus's worker pool: the keyword query blocks on the database, which the common fork-join pool is not for. */
+    private final ExecutorService workers;
 
     SearchEngine(SearchEntryRepository entries, KeywordIndex keywords, VectorIndex vectors, Embeddings embeddings,
-            SearchSettings settings) {
+            SearchSettings settings, ExecutorService workers) {
         this.entries = entries;
         this.keywords = keywords;
         this.vectors = vectors;
         this.embeddings = embeddings;
         this.settings = settings;
+        this.workers = workers;
     }
 
     /**
@@ -70,7 +74,7 @@ public class SearchEngine {
             } catch (RuntimeException e) {
                 LOG.warnf("The vector index will load at the first search: %s", e.getMessage());
             }
-        });
+        }, workers);
     }
 
     /**
@@ -171,7 +175,8 @@ public class SearchEngine {
         QueryTerms terms = QueryTerms.of(query);
         int depth = Math.max(50, limit * 5);
         CompletableFuture<List<KeywordHit>> keyword = terms.isEmpty() ? CompletableFuture.completedFuture(List.of())
-                : CompletableFuture.supplyAsync(() -> inOwnRequestContext(() -> keywords.search(scope, terms, depth)));
+                : CompletableFuture.supplyAsync(() -> inOwnRequestContext(() -> keywords.search(scope, terms, depth)),
+                        workers);
         vectors.refresh(embeddings.modelId());
         float[] queryVector = embeddings.query(query);
         List<VectorHit> semantic = vectors.nearest(scope, queryVector, embeddings.modelId(), depth);
