@@ -4,20 +4,20 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Wall-clock durations of repeated operations, summarised as percentiles. */
+/** Wall-clock durations of repeated operations (from any thread), summarised as percentiles. */
 public final class Latencies {
 
     private final List<Double> millis = new ArrayList<>();
 
-    public void add(long startNanos) {
+    public synchronized void add(long startNanos) {
         millis.add((System.nanoTime() - startNanos) / 1e6);
     }
 
-    public int count() {
+    public synchronized int count() {
         return millis.size();
     }
 
-    public double percentile(double p) {
+    public synchronized double percentile(double p) {
         List<Double> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
         int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +20,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.langchain4j.mcp.client.DefaultMcpClient;
 import dev.langchain4j.mcp.client.McpClient;
+import dev.langchain4j.mcp.client.transport.http.StreamableHttpMcpTransport;
 import dev.lore.search.Vectors;
 import dev.lore.testing.Json;
 import dev.lore.testing.LoreProcess;
@@ -91,6 +94,55 @@ public final class ScaleBench {
                 System.out.printf("  resident memory of the server   %d MB%n", residentMb());
             }
             concurrentSaves(store, questions, saves);
+            concurrentSearches(store, questions, searches, Integer.getInteger("http.clients", 8));
+        }
+    }
+
+    /** Remote agents searching at once: one Lore over Streamable HTTP, each client in its own MCP session. */
+    static void concurrentSearches(TestStores.Store store, List<String> questions, int searches, int clients)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<McpClient> sessions = new ArrayList<>();
+        try (LoreProcess lore = LoreProcess.http(store)) {
+            for (int c = 0; c < clients; c++) {
+                McpClient client = new DefaultMcpClient.Builder()
+                        .clientName("searcher-" + c)
+                        .transport(new StreamableHttpMcpTransport.Builder().url(lore.baseUrl() + "/mcp").build())
+                        .toolExecutionTimeout(Duration.ofSeconds(60))
+                        .build();
+                sessions.add(client);
+                LocomoBench.call(client, "search_learnings", Json.object("query", "warm up", "namespace", NAMESPACE));
+            }
+            for (int i = 0; i < searches; i++) { // the JIT warms up on the HTTP path before the clock starts
+                LocomoBench.call(sessions.get(0), "search_learnings", Json.object("query", questions.get(i % questions.size()),
+                        "namespace", NAMESPACE));
+            }
+            Latencies search = new Latencies();
+            long start = System.nanoTime();
+            List<Future<?>> runs = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                McpClient client = sessions.get(c);
+                int offset = c;
+                runs.add(pool.submit(() -> {
+                    for (int i = offset; i < searches; i += clients) {
+                        long begin = System.nanoTime();
+                        LocomoBench.call(client, "search_learnings", Json.object("query",
+                                questions.get(i % questions.size()), "limit", 10, "namespace", NAMESPACE));
+                        search.add(begin);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+            System.out.printf("  search_learnings, %d HTTP clients %s, %.1f searches/s%n", clients, search.summary(),
+                    searches / ((System.nanoTime() - start) / 1e9));
+        } finally {
+            for (McpClient client : sessions) {
+                client.close();
+            }
+            pool.shutdown();
         }
     }
 
