@@ -69,7 +69,9 @@ class PostgresKeywordIndex extends NativeKeywordIndex {
                      LATERAL (SELECT count(*) AS rows FROM matching m WHERE m.tsv @@ l.q) n
             ), ranked AS (
                 SELECT m.seq, (SELECT sum(lexeme.idf * r.rank / (r.rank + 0.12))
-                               FROM lexeme, LATERAL (SELECT ts_rank_cd('{0.1, 0.05, 0.1, 0.1}', m.tsv, lexeme.q) AS rank) r) AS relevance
+                               FROM lexeme,
+                                    LATERAL (SELECT ts_rank_cd('{0.1, 0.05, 0.1, 0.1}', m.tsv, lexeme.q) AS rank) r)
+                           AS relevance
                 FROM matching m
                 ORDER BY relevance DESC
                 LIMIT :limit

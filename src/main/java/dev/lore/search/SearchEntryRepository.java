@@ -53,7 +53,8 @@ class SearchEntryRepository implements PanacheRepositoryBase<SearchEntry, Long> 
         if (entry.sessionPos == null) {
             return;
         }
-        inSessionOf(entry, entry.sessionPos + 1).ifPresent(next -> update("precedingText = ?1 where seq = ?2", text, next.seq));
+        inSessionOf(entry, entry.sessionPos + 1)
+                .ifPresent(next -> update("precedingText = ?1 where seq = ?2", text, next.seq));
     }
 
     /** The entries of the scope saved within {@code window} positions of the given ones, in their sessions. */
