@@ -99,10 +99,12 @@ public class SearchEngine {
         entry.createdAt = item.createdAt();
         if (entry.seq == null) {
             entry.sessionId = item.sessionId();
-            entry.sessionPos = item.sessionId() == null ? null
-                    : entries.nextSessionPos(item.store(), item.namespace(), item.sessionId());
-            entry.precedingText = entry.sessionPos == null ? null
-                    : entries.inSessionOf(entry, entry.sessionPos - 1).map(preceding -> preceding.body).orElse(null);
+            if (item.sessionId() != null) {
+                Optional<SearchEntry> last = entries.lastInSession(item.store(), item.namespace(), item.sessionId());
+                entry.sessionPos = last.map(preceding -> preceding.sessionPos + 1).orElse(1);
+                entry.precedingText = last.filter(preceding -> preceding.sameOwnerAs(entry))
+                        .map(preceding -> preceding.body).orElse(null);
+            }
             entries.persist(entry);
         }
         entries.flush();

@@ -2,6 +2,7 @@ package dev.lore.search;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
@@ -70,4 +71,8 @@ public class SearchEntry {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    boolean sameOwnerAs(SearchEntry other) {
+        return Objects.equals(ownerId, other.ownerId);
+    }
 }

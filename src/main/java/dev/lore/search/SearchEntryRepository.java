@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,34 +26,24 @@ class SearchEntryRepository implements PanacheRepositoryBase<SearchEntry, Long> 
         return find("store = ?1 and itemId = ?2", store, itemId).firstResultOptional();
     }
 
-    /** The position the next item saved in this session takes. */
-    int nextSessionPos(String store, String namespace, String sessionId) {
-        Integer last = getEntityManager().createQuery("""
-                select max(e.sessionPos) from SearchEntry e
-                where e.store = ?1 and e.namespace = ?2 and e.sessionId = ?3""", Integer.class)
-                .setParameter(1, store).setParameter(2, namespace).setParameter(3, sessionId)
-                .getSingleResult();
-        return last == null ? 1 : last + 1;
+    /** The entry saved last in this session, whose position the next one follows. */
+    Optional<SearchEntry> lastInSession(String store, String namespace, String sessionId) {
+        return find("store = ?1 and namespace = ?2 and sessionId = ?3 and sessionPos is not null "
+                + "order by sessionPos desc", store, namespace, sessionId).firstResultOptional();
     }
 
-    /** The entry of the same owner at this position of the entry's session, if there is one. */
-    Optional<SearchEntry> inSessionOf(SearchEntry entry, int position) {
-        if (entry.sessionId == null || entry.sessionPos == null) {
-            return Optional.empty();
-        }
-        return find("store = ?1 and namespace = ?2 and sessionId = ?3 and sessionPos = ?4", entry.store,
-                entry.namespace, entry.sessionId, position).stream()
-                .filter(neighbour -> Objects.equals(neighbour.ownerId, entry.ownerId))
-                .findFirst();
-    }
-
-    /** Points the entry that follows this one in its session at the text this one now says ({@code null}: none). */
+    /**
+     * Points the entry saved after this one in its session, by the same owner, at the text this one now says
+     * ({@code null}: none).
+     */
     void precedingTextChanged(SearchEntry entry, String text) {
-        if (entry.sessionPos == null) {
+        if (entry.sessionId == null || entry.sessionPos == null) {
             return;
         }
-        inSessionOf(entry, entry.sessionPos + 1)
-                .ifPresent(next -> update("precedingText = ?1 where seq = ?2", text, next.seq));
+        find("store = ?1 and namespace = ?2 and sessionId = ?3 and sessionPos = ?4", entry.store, entry.namespace,
+                entry.sessionId, entry.sessionPos + 1).stream()
+                .filter(next -> next.sameOwnerAs(entry))
+                .forEach(next -> update("precedingText = ?1 where seq = ?2", text, next.seq));
     }
 
     /** The entries of the scope saved within {@code window} positions of the given ones, in their sessions. */
