@@ -14,6 +14,7 @@ import dev.lore.search.SearchEngine;
 import dev.lore.search.SearchHit;
 import dev.lore.search.SearchScope;
 import dev.lore.search.Tags;
+import dev.lore.search.TextVectors;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -51,12 +52,12 @@ public class DecisionService {
         decision.context = input.context() == null || input.context().isBlank() ? null : input.context().strip();
         decision.tags = Tags.normalize(input.tags());
         decision.confidence = input.confidence();
-        float[] vector = search.embed(decision.meaning());
+        TextVectors vectors = search.embed(decision.meaning());
         return QuarkusTransaction.requiringNew().call(() -> {
             decision.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             decisions.persist(decision);
             search.index(new IndexEntry(STORE, decision.id, decision.namespace, decision.agentId, decision.sessionId,
-                    decision.meaning(), decision.tags, decision.createdAt), vector);
+                    decision.meaning(), decision.tags, decision.createdAt), vectors);
             return decision;
         });
     }

@@ -19,6 +19,7 @@ import dev.lore.search.IndexEntry;
 import dev.lore.search.SearchEngine;
 import dev.lore.search.SearchHit;
 import dev.lore.search.SearchScope;
+import dev.lore.search.TextVectors;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -62,13 +63,13 @@ public class EntityService {
                 : attributeName.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
         String text = fact.strip();
         String meaning = name.strip() + ": " + text;
-        float[] vector = search.embed(meaning);
+        TextVectors vectors = search.embed(meaning);
         List<IndexEntry> renamed = new ArrayList<>();
         SavedFact result = QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             KnownEntity entity = resolve(caller, name, type, aliases, now, renamed);
             SearchScope ofEntity = new SearchScope(FACTS, caller.namespace(), entity.id, List.of());
-            Optional<EntityFact> same = search.duplicateOf(ofEntity, meaning, vector).map(entities::fact)
+            Optional<EntityFact> same = search.duplicateOf(ofEntity, meaning, vectors).map(entities::fact)
                     .filter(f -> attribute == null || attribute.equals(f.attribute));
             if (same.isPresent()) {
                 EntityFact repeated = same.get();
@@ -97,7 +98,7 @@ public class EntityService {
                 }
             }
             search.index(new IndexEntry(FACTS, saved.id, caller.namespace(), entity.id, caller.sessionId(), meaning,
-                    List.of(), now), vector);
+                    List.of(), now), vectors);
             entity.updatedAt = now;
             return new SavedFact(entity, saved, true, superseded);
         });

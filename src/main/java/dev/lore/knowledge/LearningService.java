@@ -14,6 +14,7 @@ import dev.lore.search.SearchEngine;
 import dev.lore.search.SearchHit;
 import dev.lore.search.SearchScope;
 import dev.lore.search.Tags;
+import dev.lore.search.TextVectors;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -41,13 +42,13 @@ public class LearningService {
         String context = input.context() == null || input.context().isBlank() ? null : input.context().strip();
         List<String> tags = Tags.normalize(input.tags());
         String meaning = Learning.meaning(title, body, context);
-        float[] vector = search.embed(meaning);
+        TextVectors vectors = search.embed(meaning);
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            Optional<Learning> same = search.duplicateOf(scope(caller.namespace()), meaning, vector)
+            Optional<Learning> same = search.duplicateOf(scope(caller.namespace()), meaning, vectors)
                     .flatMap(learnings::findByIdOptional);
             if (same.isPresent()) {
-                return new Saved(reinforce(same.get(), title, body, context, tags, vector, now), false);
+                return new Saved(reinforce(same.get(), title, body, context, tags, vectors, now), false);
             }
             Learning learning = new Learning();
             learning.namespace = caller.namespace();
@@ -61,7 +62,7 @@ public class LearningService {
             learning.firstSaved(now);
             learning.updatedAt = now;
             learnings.persist(learning);
-            search.index(indexEntryOf(learning), vector);
+            search.index(indexEntryOf(learning), vectors);
             return new Saved(learning, true);
         });
     }
@@ -71,7 +72,7 @@ public class LearningService {
      * old one.
      */
     private Learning reinforce(Learning learning, String title, String body, String context, List<String> tags,
-            float[] vector, Instant now) {
+            TextVectors vectors, Instant now) {
         learning.confirmed(now);
         learning.updatedAt = now;
         learning.tags = Tags.merge(learning.tags, tags);
@@ -81,7 +82,7 @@ public class LearningService {
             learning.body = body;
             learning.context = context;
         }
-        search.index(indexEntryOf(learning), fuller ? vector : null);
+        search.index(indexEntryOf(learning), fuller ? vectors : null);
         return learning;
     }
 

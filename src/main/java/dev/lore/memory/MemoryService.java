@@ -14,6 +14,7 @@ import dev.lore.search.SearchEngine;
 import dev.lore.search.SearchHit;
 import dev.lore.search.SearchScope;
 import dev.lore.search.Tags;
+import dev.lore.search.TextVectors;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -47,10 +48,10 @@ public class MemoryService {
     public Saved save(Caller caller, String text, List<String> topics) {
         String body = text.strip();
         List<String> normalizedTopics = Tags.normalize(topics);
-        float[] vector = search.embed(body);
+        TextVectors vectors = search.embed(body);
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            Optional<Memory> same = search.duplicateOf(scope(caller.userId()), body, vector)
+            Optional<Memory> same = search.duplicateOf(scope(caller.userId()), body, vectors)
                     .flatMap(memories::findByIdOptional);
             if (same.isPresent()) {
                 Memory memory = same.get();
@@ -61,7 +62,7 @@ public class MemoryService {
                 if (fuller) {
                     memory.body = body;
                 }
-                search.index(indexEntryOf(memory), fuller ? vector : null);
+                search.index(indexEntryOf(memory), fuller ? vectors : null);
                 return new Saved(memory, false);
             }
             Memory memory = new Memory();
@@ -73,7 +74,7 @@ public class MemoryService {
             memory.firstSaved(now);
             memory.updatedAt = now;
             memories.persist(memory);
-            search.index(indexEntryOf(memory), vector);
+            search.index(indexEntryOf(memory), vectors);
             return new Saved(memory, true);
         });
     }

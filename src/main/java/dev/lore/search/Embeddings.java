@@ -2,7 +2,9 @@ package dev.lore.search;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +14,7 @@ import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.quarkiverse.langchain4j.ModelName;
 import io.quarkus.runtime.StartupEvent;
@@ -70,7 +73,7 @@ public class Embeddings {
     void warmUp(@Observes StartupEvent start) {
         CompletableFuture.runAsync(() -> {
             try {
-                passage("warm up");
+                text("warm up");
             } catch (RuntimeException e) {
                 LOG.warnf("Embedding model %s is not usable yet: %s", modelId, e.getMessage());
             }
@@ -102,8 +105,15 @@ public class Embeddings {
         return vector;
     }
 
-    public float[] passage(String text) {
-        return embed(passagePrefix + text);
+    /** The vectors of an item's text: the whole text's and its passages', embedded in one batch. */
+    public TextVectors text(String text) {
+        List<TextSegment> segments = Stream.concat(Stream.of(text), Passages.of(text).stream())
+                .map(segment -> TextSegment.from(passagePrefix + segment))
+                .toList();
+        List<float[]> vectors = model.embedAll(segments).content().stream()
+                .map(embedding -> Vectors.normalize(embedding.vector()))
+                .toList();
+        return new TextVectors(vectors.get(0), vectors.subList(1, vectors.size()));
     }
 
     private float[] embed(String text) {

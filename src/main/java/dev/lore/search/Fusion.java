@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,9 @@ final class Fusion {
 
     private final SearchSettings settings;
     private final Map<Long, Candidate> candidates = new LinkedHashMap<>();
-    private final double bestSimilarity;
-    private final double floorSimilarity;
+    private final Set<Long> semanticSeqs = new HashSet<>();
+    private double bestSimilarity;
+    private double floorSimilarity;
 
     private static final class Candidate {
         final Entry entry;
@@ -41,6 +43,7 @@ final class Fusion {
         this.floorSimilarity = semantic.isEmpty() ? 0 : semantic.get(semantic.size() - 1).similarity();
         for (VectorHit hit : semantic) {
             candidate(hit.entry()).similarity = hit.similarity();
+            semanticSeqs.add(hit.entry().seq());
         }
         double maxRelevance = keyword.stream().mapToDouble(KeywordHit::relevance).max().orElse(1);
         double minRelevance = keyword.stream().mapToDouble(KeywordHit::relevance).min().orElse(0);
@@ -55,6 +58,11 @@ final class Fusion {
     /** Candidates that only keywords found: their similarity, when known, completes their semantic score. */
     Collection<Long> withoutSimilarity() {
         return candidates.values().stream().filter(c -> c.similarity == null).map(c -> c.entry.seq()).toList();
+    }
+
+    /** Candidates whose similarity is known. */
+    Collection<Long> withSimilarity() {
+        return candidates.values().stream().filter(c -> c.similarity != null).map(c -> c.entry.seq()).toList();
     }
 
     /** The best candidates so far, whose neighbours should be looked up. */
@@ -75,6 +83,23 @@ final class Fusion {
                 fuse(c);
             }
         });
+    }
+
+    /**
+     * Makes each candidate's similarity the mean of its whole text's and its best passage's (a text of one sentence
+     * keeps its own), then normalises the semantic scores again over the blended similarities.
+     */
+    void passages(Map<Long, Double> bestPassages) {
+        bestPassages.forEach((seq, passage) -> {
+            Candidate c = candidates.get(seq);
+            if (c != null && c.similarity != null) {
+                c.similarity = (c.similarity + passage) / 2;
+            }
+        });
+        bestSimilarity = candidates.values().stream().filter(c -> c.similarity != null)
+                .mapToDouble(c -> c.similarity).max().orElse(1);
+        floorSimilarity = semanticSeqs.stream().mapToDouble(seq -> candidates.get(seq).similarity).min().orElse(0);
+        candidates.values().forEach(this::fuse);
     }
 
     /** Lends each item a share of its best neighbour's score, scaled down by distance. */

@@ -24,6 +24,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 import org.jboss.logging.Logger;
 
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -33,7 +35,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * Vector retrieval on the local flavor: the vectors live in SQLite (one BLOB per entry) and in memory here, one
  * {@link VectorSet} per scope. Before each use the index reads the change log ({@code search_change}, filled by
  * triggers), so it sees what this and every other Lore process sharing the file committed, deletions included. Large
- * sets get an inverted-file index, trained in the background.
+ * sets get an inverted-file index, trained in the background. Passage vectors stay in SQLite only: a search reads
+ * those of its candidates.
  */
 @Singleton
 @IfBuildProperty(name = "lore.flavor", stringValue = "local")
@@ -43,7 +46,14 @@ class InMemoryVectorIndex implements VectorIndex {
     private static final String TAG_SEPARATOR = "\u001f";
     private static final int ASSIGN_BATCH = 2_000;
 
-    private static final String WRITE = "UPDATE search_entry SET embedding = :vector, embedding_model = :model WHERE seq = :seq";
+    private static final String WRITE = """
+            UPDATE search_entry SET embedding = :vector, embedding_model = :model, passages = :passages WHERE seq = :seq
+            """;
+    private static final String DELETE_PASSAGES = "DELETE FROM search_passage WHERE entry_seq = :seq";
+    private static final String WRITE_PASSAGE = """
+            INSERT INTO search_passage (entry_seq, position, embedding) VALUES (:seq, :position, :vector)
+            """;
+    private static final String PASSAGES = "SELECT entry_seq, embedding FROM search_passage WHERE entry_seq IN (:seqs)";
     private static final String LATEST_CHANGE = "SELECT coalesce(max(change_id), 0) FROM search_change";
     private static final String CHANGED_ENTRIES = """
             SELECT c.entry_seq, e.item_id, e.store, e.namespace, e.owner_id, e.session_id, e.session_pos,
@@ -92,12 +102,21 @@ class InMemoryVectorIndex implements VectorIndex {
     }
 
     @Override
-    public void write(long seq, float[] vector, String model) {
+    public void write(long seq, TextVectors vectors, String model) {
         em.createNativeQuery(WRITE)
-                .setParameter("vector", Vectors.toBytes(vector))
+                .setParameter("vector", Vectors.toBytes(vectors.whole()))
                 .setParameter("model", model)
+                .setParameter("passages", vectors.passages().size())
                 .setParameter("seq", seq)
                 .executeUpdate();
+        em.createNativeQuery(DELETE_PASSAGES).setParameter("seq", seq).executeUpdate();
+        for (int position = 0; position < vectors.passages().size(); position++) {
+            em.createNativeQuery(WRITE_PASSAGE)
+                    .setParameter("seq", seq)
+                    .setParameter("position", position)
+                    .setParameter("vector", Vectors.toBytes(vectors.passages().get(position)))
+                    .executeUpdate();
+        }
     }
 
     @Override
@@ -135,6 +154,23 @@ class InMemoryVectorIndex implements VectorIndex {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    @Override
+    public Map<Long, Double> passageSimilarities(Collection<Long> seqs, float[] query) {
+        Map<Long, Double> best = new HashMap<>();
+        if (seqs.isEmpty()) {
+            return best;
+        }
+        List<Object[]> rows = em.createNativeQuery(PASSAGES).unwrap(NativeQuery.class)
+                .addScalar("entry_seq", StandardBasicTypes.LONG)
+                .addScalar("embedding", StandardBasicTypes.BINARY)
+                .setParameter("seqs", seqs)
+                .getResultList();
+        for (Object[] row : rows) {
+            best.merge((Long) row[0], (double) Vectors.dot(query, Vectors.fromBytes((byte[]) row[1])), Math::max);
+        }
+        return best;
     }
 
     /**

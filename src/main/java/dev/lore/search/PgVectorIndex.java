@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 
@@ -21,7 +22,19 @@ import io.quarkus.arc.properties.IfBuildProperty;
 class PgVectorIndex implements VectorIndex {
 
     private static final String WRITE = """
-            UPDATE search_entry SET embedding = CAST(:vector AS vector), embedding_model = :model WHERE seq = :seq
+            UPDATE search_entry SET embedding = CAST(:vector AS vector), embedding_model = :model, passages = :passages
+            WHERE seq = :seq
+            """;
+    private static final String DELETE_PASSAGES = "DELETE FROM search_passage WHERE entry_seq = :seq";
+    private static final String WRITE_PASSAGE = """
+            INSERT INTO search_passage (entry_seq, position, embedding)
+            VALUES (:seq, :position, CAST(:vector AS vector))
+            """;
+    private static final String PASSAGE_SIMILARITIES = """
+            SELECT entry_seq, max(1 - (embedding <=> CAST(:query AS vector)))
+            FROM search_passage
+            WHERE entry_seq IN (:seqs)
+            GROUP BY entry_seq
             """;
     private static final String NEAREST = """
             SELECT e.seq, e.item_id, e.session_id, e.session_pos,
@@ -50,7 +63,8 @@ class PgVectorIndex implements VectorIndex {
 
     /**
      * pgvector columns and HNSW indexes have a fixed dimension: for a model of another size the column is re-created
-     * (its vectors, made by the old model, are dropped) and the index rebuilt.
+     * (its vectors, made by the old model, are dropped) and the index rebuilt. Passage vectors have no index and a
+     * column of any dimension: they are only dropped.
      */
     @Override
     public void prepareFor(int dimension) {
@@ -58,9 +72,10 @@ class PgVectorIndex implements VectorIndex {
         if (current == dimension) {
             return;
         }
+        em.createNativeQuery("TRUNCATE search_passage").executeUpdate();
         em.createNativeQuery("DROP INDEX IF EXISTS search_entry_embedding").executeUpdate();
         em.createNativeQuery("ALTER TABLE search_entry DROP COLUMN embedding").executeUpdate();
-        em.createNativeQuery("UPDATE search_entry SET embedding_model = NULL").executeUpdate();
+        em.createNativeQuery("UPDATE search_entry SET embedding_model = NULL, passages = NULL").executeUpdate();
         em.createNativeQuery("ALTER TABLE search_entry ADD COLUMN embedding vector(" + dimension + ")").executeUpdate();
         em.createNativeQuery("CREATE INDEX search_entry_embedding ON search_entry USING hnsw (embedding vector_cosine_ops)")
                 .executeUpdate();
@@ -72,12 +87,21 @@ class PgVectorIndex implements VectorIndex {
     }
 
     @Override
-    public void write(long seq, float[] vector, String model) {
+    public void write(long seq, TextVectors vectors, String model) {
         em.createNativeQuery(WRITE)
-                .setParameter("vector", Vectors.toPgVector(vector))
+                .setParameter("vector", Vectors.toPgVector(vectors.whole()))
                 .setParameter("model", model)
+                .setParameter("passages", vectors.passages().size())
                 .setParameter("seq", seq)
                 .executeUpdate();
+        em.createNativeQuery(DELETE_PASSAGES).setParameter("seq", seq).executeUpdate();
+        for (int position = 0; position < vectors.passages().size(); position++) {
+            em.createNativeQuery(WRITE_PASSAGE)
+                    .setParameter("seq", seq)
+                    .setParameter("position", position)
+                    .setParameter("vector", Vectors.toPgVector(vectors.passages().get(position)))
+                    .executeUpdate();
+        }
     }
 
     @Override
@@ -95,14 +119,22 @@ class PgVectorIndex implements VectorIndex {
 
     @Override
     public Map<Long, Double> similarities(Collection<Long> seqs, float[] query, String model) {
+        return similaritiesBy(em.createNativeQuery(SIMILARITIES).setParameter("model", model), seqs, query);
+    }
+
+    @Override
+    public Map<Long, Double> passageSimilarities(Collection<Long> seqs, float[] query) {
+        return similaritiesBy(em.createNativeQuery(PASSAGE_SIMILARITIES), seqs, query);
+    }
+
+    private Map<Long, Double> similaritiesBy(Query sql, Collection<Long> seqs, float[] query) {
         Map<Long, Double> similarities = new HashMap<>();
         if (seqs.isEmpty()) {
             return similarities;
         }
-        List<?> rows = em.createNativeQuery(SIMILARITIES)
+        List<?> rows = sql
                 .setParameter("query", Vectors.toPgVector(query))
                 .setParameter("seqs", seqs)
-                .setParameter("model", model)
                 .getResultList();
         rows.stream().map(Object[].class::cast)
                 .forEach(r -> similarities.put(((Number) r[0]).longValue(), ((Number) r[1]).doubleValue()));

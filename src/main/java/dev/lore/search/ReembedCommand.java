@@ -4,7 +4,10 @@ import jakarta.enterprise.context.Dependent;
 
 import io.quarkus.runtime.QuarkusApplication;
 
-/** {@code lore reembed}: re-embeds what was stored under another embedding model, then exits. */
+/**
+ * {@code lore reembed}: re-embeds what was stored under another embedding model or without passage vectors, then
+ * exits.
+ */
 @Dependent
 public class ReembedCommand implements QuarkusApplication {
 

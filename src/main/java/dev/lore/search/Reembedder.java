@@ -10,8 +10,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Brings every stored vector up to the configured embedding model: entries whose vector is missing or was made by
- * another model are embedded again, in small batches, each written in its own transaction. Until then, semantic
- * search ignores them (keyword search still finds them).
+ * another model, or that have no passage vectors yet (saved before passages existed), are embedded again, in small
+ * batches, each written in its own transaction. Until then, semantic search ignores vectors of another model
+ * (keyword search still finds their entries) and ranks entries without passages by their whole text.
  */
 @ApplicationScoped
 public class Reembedder {
@@ -39,8 +40,8 @@ public class Reembedder {
             if (stale.isEmpty()) {
                 return done;
             }
-            Map<Long, float[]> embedded = new LinkedHashMap<>();
-            stale.forEach((seq, text) -> embedded.put(seq, embeddings.passage(text)));
+            Map<Long, TextVectors> embedded = new LinkedHashMap<>();
+            stale.forEach((seq, text) -> embedded.put(seq, embeddings.text(text)));
             QuarkusTransaction.requiringNew().run(() -> embedded.forEach((seq, vector) -> vectors.write(seq, vector, model)));
             done += embedded.size();
             progress.accept(done);

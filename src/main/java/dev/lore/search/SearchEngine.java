@@ -54,13 +54,13 @@ public class SearchEngine {
     }
 
     /**
-     * The vector of an item's text, to pass to {@link #index} and {@link #duplicateOf}. Call it before the write
+     * The vectors of an item's text, to pass to {@link #index} and {@link #duplicateOf}. Call it before the write
      * transaction opens: it also brings the vector index up to date, so the transaction only sees recent changes.
      */
-    public float[] embed(String text) {
-        float[] vector = embeddings.passage(text);
+    public TextVectors embed(String text) {
+        TextVectors embedded = embeddings.text(text);
         vectors.refresh(embeddings.modelId());
-        return vector;
+        return embedded;
     }
 
     /** Loads the vector index in the background at start, so the first search does not wait for it. */
@@ -78,11 +78,11 @@ public class SearchEngine {
     }
 
     /**
-     * Indexes an item (again). {@code vector} is the vector of its text; {@code null} keeps the one already stored,
-     * for changes that do not touch what the item says (its tags).
+     * Indexes an item (again). {@code embedded} holds the vectors of its text; {@code null} keeps the ones already
+     * stored, for changes that do not touch what the item says (its tags).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void index(IndexEntry item, float[] vector) {
+    public void index(IndexEntry item, TextVectors embedded) {
         SearchEntry entry = entries.findItem(item.store(), item.itemId()).orElseGet(SearchEntry::new);
         String body = bodyOf(item.text());
         if (entry.seq != null && !entry.body.equals(body)) {
@@ -109,8 +109,8 @@ public class SearchEngine {
         }
         entries.flush();
         keywords.write(entry.seq, item);
-        if (vector != null) {
-            vectors.write(entry.seq, vector, embeddings.modelId());
+        if (embedded != null) {
+            vectors.write(entry.seq, embedded, embeddings.modelId());
         }
     }
 
@@ -121,11 +121,11 @@ public class SearchEngine {
      */
     public void embedCommitted(List<IndexEntry> items) {
         for (IndexEntry item : items) {
-            float[] vector = embed(item.text());
+            TextVectors embedded = embed(item.text());
             String body = bodyOf(item.text());
             QuarkusTransaction.requiringNew().run(() -> entries.findItem(item.store(), item.itemId())
                     .filter(entry -> entry.body.equals(body))
-                    .ifPresent(entry -> vectors.write(entry.seq, vector, embeddings.modelId())));
+                    .ifPresent(entry -> vectors.write(entry.seq, embedded, embeddings.modelId())));
         }
     }
 
@@ -149,8 +149,8 @@ public class SearchEngine {
      * a second" from "500 requests a second").
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<String> duplicateOf(SearchScope scope, String text, float[] vector) {
-        return vectors.nearest(scope, vector, embeddings.modelId(), 1).stream()
+    public Optional<String> duplicateOf(SearchScope scope, String text, TextVectors embedded) {
+        return vectors.nearest(scope, embedded.whole(), embeddings.modelId(), 1).stream()
                 .filter(hit -> hit.similarity() >= settings.duplicateSimilarity())
                 .map(hit -> entries.findById(hit.entry().seq()))
                 .filter(entry -> entry != null && numbersIn(entry.body).equals(numbersIn(text)))
@@ -186,6 +186,7 @@ public class SearchEngine {
         Fusion fusion = new Fusion(settings, semantic, joined(keyword));
         fusion.add(entries.neighbours(scope, fusion.leaders(Math.max(20, limit * 2)), settings.neighbourWindow()));
         fusion.similarities(vectors.similarities(fusion.withoutSimilarity(), queryVector, embeddings.modelId()));
+        fusion.passages(vectors.passageSimilarities(fusion.withSimilarity(), queryVector));
         fusion.lendToNeighbours();
         fusion.boostTags(entries.tagsOf(fusion.contenders(limit * 3)), terms, query);
         return fusion.top(limit);

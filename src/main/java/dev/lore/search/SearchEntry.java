@@ -64,6 +64,10 @@ public class SearchEntry {
     @Column(name = "embedding_model", insertable = false, updatable = false)
     public String embeddingModel;
 
+    /** How many passage vectors the entry has ({@code null}: its vector was written before passages existed). */
+    @Column(insertable = false, updatable = false)
+    public Integer passages;
+
     @ElementCollection
     @CollectionTable(name = "search_entry_tag", joinColumns = @JoinColumn(name = "entry_seq"))
     @Column(name = "tag", nullable = false)

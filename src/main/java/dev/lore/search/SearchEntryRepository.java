@@ -77,12 +77,16 @@ class SearchEntryRepository implements PanacheRepositoryBase<SearchEntry, Long> 
                 .toList();
     }
 
-    /** The text of entries whose vector is missing or was made by another model, by seq, oldest first. */
+    /**
+     * The text of entries whose vector is missing or was made by another model, or that lack passage vectors, by seq,
+     * oldest first.
+     */
     Map<Long, String> withStaleVectors(String model, int limit) {
         Map<Long, String> texts = new LinkedHashMap<>();
         getEntityManager().createQuery("""
                 select e.seq, e.body from SearchEntry e
-                where e.embeddingModel is null or e.embeddingModel <> ?1 order by e.seq""", Tuple.class)
+                where e.embeddingModel is null or e.embeddingModel <> ?1 or e.passages is null
+                order by e.seq""", Tuple.class)
                 .setParameter(1, model)
                 .setMaxResults(limit)
                 .getResultList()

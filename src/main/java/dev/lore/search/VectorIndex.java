@@ -19,8 +19,11 @@ public interface VectorIndex {
      */
     void refresh(String model);
 
-    /** Stores an entry's vector, in the caller's transaction. */
-    void write(long seq, float[] vector, String model);
+    /**
+     * Stores an entry's vectors (its text's and its passages', replacing earlier ones), in the caller's
+     * transaction.
+     */
+    void write(long seq, TextVectors vectors, String model);
 
     /** The entries of the scope most similar to the query, most similar first, as of the last {@link #refresh}. */
     List<VectorHit> nearest(SearchScope scope, float[] query, String model, int limit);
@@ -30,4 +33,11 @@ public interface VectorIndex {
      * of the last {@link #refresh}.
      */
     Map<Long, Double> similarities(Collection<Long> seqs, float[] query, String model);
+
+    /**
+     * The similarity of the best passage of each of these entries to the query (entries without passages are left
+     * out). Ask only for entries whose vector is of the current model: an entry's passages are always written with
+     * its vector, so theirs is too. Reads what is stored: passages are never held in memory.
+     */
+    Map<Long, Double> passageSimilarities(Collection<Long> seqs, float[] query);
 }

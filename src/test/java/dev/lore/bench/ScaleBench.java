@@ -31,10 +31,11 @@ import dev.lore.testing.TestStores;
 /**
  * Search latency and save throughput at scale, through the real MCP server (stdio). The corpus is synthetic and
  * written straight into a fresh store: English sentences drawn from the words of the project's own test data (so
- * natural questions hit realistic posting lists) and vectors drawn around 2,000 random centroids (so the vector scan
- * does the full work). Searches are real questions, embedded by the real model, answered by the real engine.
- * Defaults: 100,000 items (set -Ditems=1000000 for the team flavor's 1M run); -Dscale.keep=true keeps the store
- * and prints its name, -Dscale.reuse=NAME measures an existing one without loading.
+ * natural questions hit realistic posting lists), three sentences an item, and vectors drawn around 2,000 random
+ * centroids (so the vector scan does the full work), with a passage vector per sentence drawn near its item's.
+ * Searches are real questions, embedded by the real model, answered by the real engine. Defaults: 100,000 items
+ * (set -Ditems=1000000 for the team flavor's 1M run); -Dscale.keep=true keeps the store and prints its name,
+ * -Dscale.reuse=NAME measures an existing one without loading.
  */
 public final class ScaleBench {
 
@@ -237,21 +238,27 @@ public final class ScaleBench {
             }
             String insertEntry = postgres
                     ? "INSERT INTO search_entry (store, item_id, namespace, body, tag_text, created_at, session_id, "
-                            + "session_pos, embedding, embedding_model, preceding_text) "
-                            + "VALUES ('knowledge', ?, ?, ?, '', ?, ?, ?, CAST(? AS vector), ?, ?)"
+                            + "session_pos, embedding, embedding_model, preceding_text, passages, seq) "
+                            + "VALUES ('knowledge', ?, ?, ?, '', ?, ?, ?, CAST(? AS vector), ?, ?, ?, ?)"
                     : "INSERT INTO search_entry (store, item_id, namespace, body, tag_text, created_at, session_id, "
-                            + "session_pos, embedding, embedding_model, preceding_text) "
-                            + "VALUES ('knowledge', ?, ?, ?, '', ?, ?, ?, ?, ?, ?)";
+                            + "session_pos, embedding, embedding_model, preceding_text, passages, seq) "
+                            + "VALUES ('knowledge', ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?)";
+            String insertPassage = postgres
+                    ? "INSERT INTO search_passage (entry_seq, position, embedding) VALUES (?, ?, CAST(? AS vector))"
+                    : "INSERT INTO search_passage (entry_seq, position, embedding) VALUES (?, ?, ?)";
             try (PreparedStatement learning = db.prepareStatement("INSERT INTO learning (id, namespace, title, body, "
                     + "tags, author_user_id, author_agent_id, session_id, created_at, updated_at, confirmations, "
                     + "last_confirmed_at) VALUES (?, ?, ?, ?, '[]', 'bench', 'bench', ?, ?, ?, 1, ?)");
-                    PreparedStatement entry = db.prepareStatement(insertEntry)) {
+                    PreparedStatement entry = db.prepareStatement(insertEntry);
+                    PreparedStatement passage = db.prepareStatement(insertPassage)) {
                 Timestamp now = Timestamp.from(Instant.now());
                 String preceding = null;
                 for (int i = 0; i < items; i++) {
                     String id = UUID.randomUUID().toString();
                     String title = sentence(random, vocabulary, 3, 6);
-                    String body = sentence(random, vocabulary, 12, 30);
+                    List<String> sentences = List.of(sentence(random, vocabulary, 4, 10),
+                            sentence(random, vocabulary, 4, 10), sentence(random, vocabulary, 4, 10));
+                    String body = String.join(". ", sentences) + ".";
                     String session = "bench-session-" + (i / 20);
                     learning.setString(1, id);
                     learning.setString(2, NAMESPACE);
@@ -276,11 +283,25 @@ public final class ScaleBench {
                     }
                     entry.setString(8, MODEL);
                     entry.setString(9, i % 20 == 0 ? null : preceding);
+                    entry.setInt(10, sentences.size());
+                    entry.setLong(11, i + 1);
                     entry.addBatch();
+                    for (int position = 0; position < sentences.size(); position++) {
+                        float[] part = unit(add(vector, gaussian(random, 0.4)));
+                        passage.setLong(1, i + 1);
+                        passage.setInt(2, position);
+                        if (postgres) {
+                            passage.setString(3, Vectors.toPgVector(part));
+                        } else {
+                            passage.setBytes(3, Vectors.toBytes(part));
+                        }
+                        passage.addBatch();
+                    }
                     preceding = title + "\n" + body;
                     if (i % 1000 == 999 || i == items - 1) {
                         learning.executeBatch();
                         entry.executeBatch();
+                        passage.executeBatch();
                         db.commit();
                     }
                 }
@@ -288,6 +309,7 @@ public final class ScaleBench {
             if (postgres) {
                 try (Statement s = db.createStatement()) {
                     long start = System.nanoTime();
+                    s.execute("SELECT setval(pg_get_serial_sequence('search_entry', 'seq'), " + items + ")");
                     s.execute("SET maintenance_work_mem = '2GB'");
                     s.execute("SET max_parallel_maintenance_workers = 2");
                     s.execute("CREATE INDEX search_entry_embedding ON search_entry USING hnsw (embedding vector_cosine_ops)");

@@ -1,6 +1,7 @@
 package dev.lore.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.util.List;
 import java.util.Map;
@@ -126,5 +127,21 @@ class FusionTest {
 
     static double scoreOf(Fusion fusion, String itemId) {
         return fusion.top(10).stream().filter(h -> h.itemId().equals(itemId)).findFirst().orElseThrow().score();
+    }
+
+    @Test
+    void anItemWhoseBestPassageMatchesOutranksOneWhoseWholeTextMatchesSlightlyBetter() {
+        Fusion fusion = new Fusion(SETTINGS,
+                List.of(new VectorHit(entry(1, null, 0), 0.70), new VectorHit(entry(2, null, 0), 0.66),
+                        new VectorHit(entry(3, null, 0), 0.40)),
+                List.of());
+        fusion.passages(Map.of(2L, 0.86, 3L, 0.42));
+        fusion.lendToNeighbours();
+
+        assertThat(ranking(fusion)).as("item-1 has no passages: its text is one sentence")
+                .startsWith("item-2", "item-1");
+        assertThat(fusion.top(10).get(0).similarity()).as("the mean of the text's and the best passage's")
+                .isCloseTo(0.76, offset(1e-9));
+        assertThat(fusion.top(10).get(0).score()).as("normalised again over the blended similarities").isEqualTo(0.5);
     }
 }

@@ -1,6 +1,7 @@
 package dev.lore.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.sql.Connection;
@@ -54,9 +55,10 @@ class SearchEngineTest {
     }
 
     String index(String id, String namespace, String owner, String text) {
-        float[] vector = engine.embed(text);
+        TextVectors embedded = engine.embed(text);
         QuarkusTransaction.requiringNew().run(() -> engine.index(
-                new IndexEntry(STORE, id, namespace, owner, "s-" + namespace, text, List.of(), Instant.now()), vector));
+                new IndexEntry(STORE, id, namespace, owner, "s-" + namespace, text, List.of(), Instant.now()),
+                embedded));
         return id;
     }
 
@@ -191,9 +193,10 @@ class SearchEngineTest {
         String namespace = Namespaces.fresh();
         String id = index(namespace, null, "Our fiscal year starts in April");
         long seq = QuarkusTransaction.requiringNew().call(() -> entries.findItem(STORE, id).orElseThrow().seq);
-        float[] foreign = new float[engine.embed("any text").length];
+        float[] foreign = new float[embeddings.dimension()];
         foreign[0] = 1;
-        QuarkusTransaction.requiringNew().run(() -> vectors.write(seq, foreign, "some-older-model"));
+        QuarkusTransaction.requiringNew().run(() -> vectors.write(seq, new TextVectors(foreign, List.of()),
+                "some-older-model"));
 
         assertThat(engine.search(SearchScope.shared(STORE, namespace, List.of()), "When does the financial calendar "
                 + "begin?", 5)).as("no word in common, and no vector of the current model").isEmpty();
@@ -206,5 +209,81 @@ class SearchEngineTest {
         assertThat(found(namespace, null, "When does the financial calendar begin?")).containsExactly(id);
         assertThat(reembedder.reembedAll(done -> {
         })).as("nothing left to re-embed").isZero();
+    }
+
+    long seqOf(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> entries.findItem(STORE, id).orElseThrow().seq);
+    }
+
+    int storedPassages(long seq) throws SQLException {
+        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement();
+                ResultSet count = statement.executeQuery(
+                        "SELECT count(*) FROM search_passage WHERE entry_seq = " + seq)) {
+            count.next();
+            return count.getInt(1);
+        }
+    }
+
+    @Test
+    void anItemsSimilarityIsTheMeanOfItsWholeTextsAndItsBestPassages() {
+        String namespace = Namespaces.fresh();
+        String text = "Weekend\nWe cleaned the garage and sorted old boxes. The neighbours came over for a barbecue. "
+                + "She is the second cellist in the city orchestra.";
+        String id = index(namespace, null, text);
+        String query = "Which instrument does she play?";
+        float[] asked = embeddings.query(query);
+        TextVectors embedded = engine.embed(text);
+        double whole = Vectors.dot(asked, embedded.whole());
+        double bestPassage = embedded.passages().stream().mapToDouble(p -> Vectors.dot(asked, p)).max().orElseThrow();
+        assertThat(bestPassage).as("the cello sentence answers better than the whole text").isGreaterThan(whole);
+
+        assertThat(similarityOf(namespace, id, query)).isCloseTo((whole + bestPassage) / 2, offset(1e-4));
+
+        TextVectors wholeOnly = new TextVectors(embedded.whole(), List.of());
+        QuarkusTransaction.requiringNew().run(() -> vectors.write(seqOf(id), wholeOnly, embeddings.modelId()));
+        assertThat(similarityOf(namespace, id, query)).as("without passages").isCloseTo(whole, offset(1e-4));
+    }
+
+    double similarityOf(String namespace, String id, String query) {
+        return engine.search(new SearchScope(STORE, namespace, null, List.of()), query, 10).stream()
+                .filter(hit -> hit.itemId().equals(id)).findFirst().orElseThrow().similarity();
+    }
+
+    @Test
+    void passageVectorsFollowTheirItemsText() throws SQLException {
+        String namespace = Namespaces.fresh();
+        String id = index(namespace, null,
+                "Release notes\nThe importer is twice as fast. The exporter keeps time zones.");
+        long seq = seqOf(id);
+        assertThat(storedPassages(seq)).isEqualTo(2);
+
+        index(id, namespace, null, "Release notes\nThe importer is twice as fast.");
+        assertThat(storedPassages(seq)).as("one sentence: no passages").isZero();
+
+        index(id, namespace, null, "Release notes\nImports are fast. Exports keep time zones. Both are logged.");
+        assertThat(storedPassages(seq)).isEqualTo(3);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> entries.findItem(STORE, id).orElseThrow().passages))
+                .isEqualTo(3);
+
+        QuarkusTransaction.requiringNew().run(() -> engine.remove(STORE, id));
+        assertThat(storedPassages(seq)).as("removed with their item").isZero();
+    }
+
+    @Test
+    void entriesEmbeddedBeforePassagesExistedGetThemWhenReembedded() throws SQLException {
+        String namespace = Namespaces.fresh();
+        String id = index(namespace, null, "Deploys\nDeploys freeze on Fridays. Hotfixes need two reviewers.");
+        long seq = seqOf(id);
+        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement()) {
+            statement.executeUpdate("DELETE FROM search_passage WHERE entry_seq = " + seq);
+            statement.executeUpdate("UPDATE search_entry SET passages = NULL WHERE seq = " + seq);
+        }
+
+        assertThat(reembedder.reembedAll(done -> {
+        })).isGreaterThanOrEqualTo(1);
+
+        assertThat(storedPassages(seq)).isEqualTo(2);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> entries.findItem(STORE, id).orElseThrow().passages))
+                .isEqualTo(2);
     }
 }
