@@ -39,8 +39,6 @@ final class Fusion {
 
     Fusion(SearchSettings settings, List<VectorHit> semantic, List<KeywordHit> keyword) {
         this.settings = settings;
-        this.bestSimilarity = semantic.isEmpty() ? 1 : semantic.get(0).similarity();
-        this.floorSimilarity = semantic.isEmpty() ? 0 : semantic.get(semantic.size() - 1).similarity();
         for (VectorHit hit : semantic) {
             candidate(hit.entry()).similarity = hit.similarity();
             semanticSeqs.add(hit.entry().seq());
@@ -52,7 +50,7 @@ final class Fusion {
             c.keyword = maxRelevance > minRelevance ? (hit.relevance() - minRelevance) / (maxRelevance - minRelevance) : 1;
             c.matchedTerms = hit.matchedTerms();
         }
-        candidates.values().forEach(this::fuse);
+        normalise();
     }
 
     /** Candidates that only keywords found: their similarity, when known, completes their semantic score. */
@@ -96,6 +94,14 @@ final class Fusion {
                 c.similarity = (c.similarity + passage) / 2;
             }
         });
+        normalise();
+    }
+
+    /**
+     * Fuses every candidate with the semantic scores spread between the best similarity and the semantic list's
+     * lowest (1 and 0 when the list is empty).
+     */
+    private void normalise() {
         bestSimilarity = candidates.values().stream().filter(c -> c.similarity != null)
                 .mapToDouble(c -> c.similarity).max().orElse(1);
         floorSimilarity = semanticSeqs.stream().mapToDouble(seq -> candidates.get(seq).similarity).min().orElse(0);
