@@ -192,7 +192,7 @@ class SearchEngineTest {
     void vectorsOfAnotherModelAreIgnoredUntilReembedded() {
         String namespace = Namespaces.fresh();
         String id = index(namespace, null, "Our fiscal year starts in April");
-        long seq = QuarkusTransaction.requiringNew().call(() -> entries.findItem(STORE, id).orElseThrow().seq);
+        long seq = seqOf(id);
         float[] foreign = new float[embeddings.dimension()];
         foreign[0] = 1;
         QuarkusTransaction.requiringNew().run(() -> vectors.write(seq, new TextVectors(foreign, List.of()),
