@@ -74,6 +74,7 @@ public class EntityService {
             if (same.isPresent()) {
                 EntityFact repeated = same.get();
                 repeated.confirmed(now);
+                search.confirmed(FACTS, repeated.id, repeated);
                 return new SavedFact(entity, repeated, false, List.of());
             }
             EntityFact saved = new EntityFact();

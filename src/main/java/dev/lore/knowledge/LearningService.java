@@ -83,6 +83,7 @@ public class LearningService {
             learning.context = context;
         }
         search.index(indexEntryOf(learning), fuller ? vectors : null);
+        search.confirmed(STORE, learning.id, learning);
         return learning;
     }
 

@@ -63,6 +63,7 @@ public class MemoryService {
                     memory.body = body;
                 }
                 search.index(indexEntryOf(memory), fuller ? vectors : null);
+                search.confirmed(STORE, memory.id, memory);
                 return new Saved(memory, false);
             }
             Memory memory = new Memory();

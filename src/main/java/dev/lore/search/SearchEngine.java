@@ -1,5 +1,6 @@
 package dev.lore.search;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -134,6 +135,15 @@ public class SearchEngine {
         return CONTROL.matcher(text).replaceAll(" ");
     }
 
+    /** Records that a save confirmed an indexed item again, so searches weigh it by its new standing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void confirmed(String store, String itemId, Confirmable item) {
+        entries.findItem(store, itemId).ifPresent(entry -> {
+            entry.confirmations = item.confirmations;
+            entry.lastConfirmedAt = item.lastConfirmedAt;
+        });
+    }
+
     /** Takes an item out of search, and its text out of the keyword index of the item saved after it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void remove(String store, String itemId) {
@@ -188,7 +198,9 @@ public class SearchEngine {
         fusion.similarities(vectors.similarities(fusion.withoutSimilarity(), queryVector, embeddings.modelId()));
         fusion.passages(vectors.passageSimilarities(fusion.withSimilarity(), queryVector));
         fusion.lendToNeighbours();
-        fusion.boostTags(entries.tagsOf(fusion.contenders(limit * 3)), terms, query);
+        List<Long> contenders = fusion.contenders(limit * 3);
+        fusion.boostTags(entries.tagsOf(contenders), terms, query);
+        fusion.weigh(entries.standingsOf(contenders), Instant.now());
         return fusion.top(limit);
     }
 

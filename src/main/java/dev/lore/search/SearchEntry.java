@@ -76,6 +76,14 @@ public class SearchEntry {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** How many saves confirmed the item (see {@link Confirmable}); search weighs it by this. */
+    @Column(nullable = false)
+    public int confirmations = 1;
+
+    /** When a save last confirmed the item ({@code null} until one does: its creation counts). */
+    @Column(name = "last_confirmed_at")
+    public Instant lastConfirmedAt;
+
     boolean sameOwnerAs(SearchEntry other) {
         return Objects.equals(ownerId, other.ownerId);
     }

@@ -1,5 +1,6 @@
 package dev.lore.search;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -105,5 +106,21 @@ class SearchEntryRepository implements PanacheRepositoryBase<SearchEntry, Long> 
                 .getResultList()
                 .forEach(t -> tags.computeIfAbsent(t.get(0, Long.class), s -> new LinkedHashSet<>()).add(t.get(1, String.class)));
         return tags;
+    }
+
+    /** How established these entries are. */
+    Map<Long, Standing> standingsOf(Collection<Long> seqs) {
+        Map<Long, Standing> standings = new HashMap<>();
+        if (seqs.isEmpty()) {
+            return standings;
+        }
+        getEntityManager().createQuery("""
+                select e.seq, e.confirmations, coalesce(e.lastConfirmedAt, e.createdAt)
+                from SearchEntry e where e.seq in ?1""", Tuple.class)
+                .setParameter(1, seqs)
+                .getResultList()
+                .forEach(t -> standings.put(t.get(0, Long.class),
+                        new Standing(t.get(1, Integer.class), t.get(2, Instant.class))));
+        return standings;
     }
 }

@@ -1,5 +1,7 @@
 package dev.lore.search;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -22,6 +24,24 @@ public interface SearchSettings {
     /** Extra weight for an item carrying a tag that the query names. */
     @WithDefault("0.3")
     double tagBoost();
+
+    /**
+     * Extra weight for items that saves confirmed again (near-duplicates): this share more per doubling of the
+     * confirmations, so an item confirmed four times counts 1 + 2 × this. 0 turns it off.
+     */
+    @WithDefault("0.1")
+    double confirmationWeight();
+
+    /**
+     * Extra weight for items saved or confirmed recently: this share more for one confirmed just now, halving with
+     * every {@link #recencyHalfLife()} of age. 0 (the default) turns it off: an old learning is not a worse one.
+     */
+    @WithDefault("0")
+    double recencyWeight();
+
+    /** The age at which the recency weight is down to half. */
+    @WithDefault("30d")
+    Duration recencyHalfLife();
 
     /**
      * Cosine similarity from which a save in the same scope counts as the same item. Set for bge-small-en-v1.5 on

@@ -1,6 +1,7 @@
 package dev.lore.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.util.List;
 
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.lore.identity.Caller;
+import dev.lore.search.SearchSettings;
 import dev.lore.testing.Namespaces;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -18,6 +20,9 @@ class ReinforcementTest {
 
     @Inject
     LearningService learnings;
+
+    @Inject
+    SearchSettings settings;
 
     @Test
     void aRewordingReinforcesTheExistingLearning() {
@@ -38,6 +43,20 @@ class ReinforcementTest {
         assertThat(stored.body).as("the fuller wording wins").isEqualTo("We are trying to reduce our cloud egress costs.");
         assertThat(learnings.recent(first.namespace(), 10)).hasSize(1);
         assertThat(learnings.search(second, "cloud egress", 10, List.of("cost"))).hasSize(1);
+    }
+
+    @Test
+    void searchWeighsALearningByItsConfirmations() {
+        Caller caller = Namespaces.caller("ana", Namespaces.fresh());
+        NewLearning learning = new NewLearning("Egress", "We're trying to reduce our cloud egress costs", null, null);
+        learnings.save(caller, learning);
+        double savedOnce = learnings.search(caller, "cloud egress", 10, List.of()).get(0).hit().score();
+
+        learnings.save(caller, learning);
+
+        assertThat(learnings.search(caller, "cloud egress", 10, List.of()).get(0).hit().score())
+                .as("the only hit scores the same but for its second confirmation")
+                .isCloseTo(savedOnce * (1 + settings.confirmationWeight()), offset(1e-9));
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.lore.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class FusionTest {
 
-    static final SearchSettings SETTINGS = new SearchSettings() {
+    /** The defaults, with the confirmation and recency weights chosen by each test. */
+    record Settings(double confirmationWeight, double recencyWeight) implements SearchSettings {
+
         @Override
         public double keywordWeight() {
             return 0.5;
@@ -33,10 +37,17 @@ class FusionTest {
         }
 
         @Override
+        public Duration recencyHalfLife() {
+            return Duration.ofDays(30);
+        }
+
+        @Override
         public double duplicateSimilarity() {
             return 0.965;
         }
-    };
+    }
+
+    static final SearchSettings SETTINGS = new Settings(0.1, 0);
 
     static Entry entry(long seq, String session, int position) {
         return new Entry(seq, "item-" + seq, session, position);
@@ -143,5 +154,48 @@ class FusionTest {
         assertThat(fusion.top(10).get(0).similarity()).as("the mean of the text's and the best passage's")
                 .isCloseTo(0.76, offset(1e-9));
         assertThat(fusion.top(10).get(0).score()).as("normalised again over the blended similarities").isEqualTo(0.5);
+    }
+
+    static Fusion closeCall(SearchSettings settings) {
+        Fusion fusion = new Fusion(settings,
+                List.of(new VectorHit(entry(1, null, 0), 0.90), new VectorHit(entry(2, null, 0), 0.88),
+                        new VectorHit(entry(3, null, 0), 0.10)),
+                List.of());
+        fusion.lendToNeighbours();
+        return fusion;
+    }
+
+    @Test
+    void anItemConfirmedByMoreSavesWeighsMore() {
+        Instant now = Instant.now();
+        Map<Long, Standing> standings = Map.of(1L, new Standing(1, now), 2L, new Standing(4, now));
+
+        Fusion weighed = closeCall(SETTINGS);
+        weighed.weigh(standings, now);
+        assertThat(ranking(weighed)).startsWith("item-2", "item-1");
+        assertThat(scoreOf(weighed, "item-2")).as("two doublings of confirmations: 1 + 2 x 0.1")
+                .isCloseTo(1.2 * scoreOf(closeCall(SETTINGS), "item-2"), offset(1e-9));
+
+        Fusion unweighed = closeCall(new Settings(0, 0));
+        unweighed.weigh(standings, now);
+        assertThat(ranking(unweighed)).as("weight 0: confirmations do not count").startsWith("item-1", "item-2");
+    }
+
+    @Test
+    void recentlyConfirmedItemsWeighMoreOnlyWhenRecencyIsOn() {
+        Instant now = Instant.now();
+        Map<Long, Standing> standings = Map.of(1L, new Standing(1, now.minus(Duration.ofDays(60))),
+                2L, new Standing(1, now));
+
+        Fusion recent = closeCall(new Settings(0, 0.5));
+        recent.weigh(standings, now);
+        assertThat(ranking(recent)).startsWith("item-2", "item-1");
+        assertThat(new Standing(1, now.minus(Duration.ofDays(30))).weight(new Settings(0, 0.5), now))
+                .as("one half-life old: half the recency weight").isCloseTo(1.25, offset(1e-9));
+
+        Fusion off = closeCall(SETTINGS);
+        off.weigh(standings, now);
+        assertThat(ranking(off)).as("recency off by default: an old item is not a worse one")
+                .startsWith("item-1", "item-2");
     }
 }

@@ -50,6 +50,9 @@ class SearchEngineTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    SearchSettings settings;
+
     String index(String namespace, String owner, String text) {
         return index(UUID.randomUUID().toString(), namespace, owner, text);
     }
@@ -285,5 +288,30 @@ class SearchEngineTest {
         assertThat(storedPassages(seq)).isEqualTo(2);
         assertThat(QuarkusTransaction.requiringNew().call(() -> entries.findItem(STORE, id).orElseThrow().passages))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void anItemConfirmedAgainScoresByItsNewStanding() {
+        String namespace = Namespaces.fresh();
+        String id = index(namespace, null, "Backups\nNightly backups go to the cold storage bucket.");
+        index(namespace, null, "Deploys\nDeploys freeze on Fridays.");
+        String query = "where do the nightly backups go?";
+        double before = scoreOf(namespace, id, query);
+
+        Confirmable thrice = new Confirmable() {
+        };
+        Instant now = Instant.now();
+        thrice.firstSaved(now);
+        thrice.confirmed(now);
+        thrice.confirmed(now);
+        QuarkusTransaction.requiringNew().run(() -> engine.confirmed(STORE, id, thrice));
+
+        assertThat(scoreOf(namespace, id, query))
+                .isCloseTo(before * (1 + settings.confirmationWeight() * Math.log(3) / Math.log(2)), offset(1e-9));
+    }
+
+    double scoreOf(String namespace, String id, String query) {
+        return engine.search(new SearchScope(STORE, namespace, null, List.of()), query, 10).stream()
+                .filter(hit -> hit.itemId().equals(id)).findFirst().orElseThrow().score();
     }
 }
