@@ -2,6 +2,8 @@ package dev.lore;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import dev.lore.mcp.StdioGuard;
@@ -88,11 +90,28 @@ public class Lore implements Callable<Integer> {
         }
     }
 
-    /** Runs Quarkus until it stops (a server) or until the given command returns. */
+    /**
+     * Runs Quarkus until it stops (a server) or until the given command returns. When Lore cannot start (say, the store
+     * was migrated by a newer Lore), the reason goes to stderr: MCP clients show it, and stdout is the protocol's.
+     */
     private static int run(Class<? extends QuarkusApplication> command) {
         int[] exit = { 0 };
-        Quarkus.run(command, (code, failure) -> exit[0] = code);
+        Quarkus.run(command, (code, failure) -> {
+            exit[0] = code;
+            if (failure != null) {
+                System.err.println("lore: could not start: " + reasons(failure));
+            }
+        });
         return exit[0];
+    }
+
+    /** The messages of a failure and its causes, each once. */
+    private static String reasons(Throwable failure) {
+        Set<String> messages = new LinkedHashSet<>();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            messages.add(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip());
+        }
+        return String.join(": ", messages);
     }
 
     /**

@@ -6,8 +6,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lore.testing.Json;
 import dev.lore.testing.LoreProcess;
 import dev.lore.testing.FreshStoreExtension;
+import dev.lore.testing.TestStores;
 
 /**
  * What an MCP client expects of a stdio server, checked on the raw bytes of the packaged server's stdout: only
@@ -134,6 +138,43 @@ class StdioHygieneIT {
 
             assertThat(answer.has("error")).as("answered with %s", answer).isFalse();
             assertThat(answer.path("result").path("isError").asBoolean()).as("answered with %s", answer).isFalse();
+        }
+    }
+
+    @Test
+    void aStoreMigratedByANewerLoreIsRefusedWithTheReasonOnStderr() throws Exception {
+        try (TestStores.Store newer = TestStores.fresh()) {
+            try (LoreProcess lore = LoreProcess.stdio(newer, Map.of())) {
+                send(lore, INITIALIZE, INITIALIZED, """
+                        {"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"search_learnings",\
+                        "arguments":{"query":"migrate the store"}}}""");
+                readResponse(lore.stdout(), 2);
+            }
+            try (Connection db = newer.connect(); Statement statement = db.createStatement()) {
+                statement.executeUpdate("""
+                        INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,
+                            checksum, installed_by, installed_on, execution_time, success)
+                        SELECT 1000, '999', 'from a newer Lore', 'SQL', 'V999__newer.sql', 0, 'test', installed_on, 0,
+                            success
+                        FROM flyway_schema_history WHERE installed_rank = 1""");
+            }
+
+            Path stderr = Files.createTempFile("lore-refused-", ".log");
+            ProcessBuilder builder = new ProcessBuilder(LoreProcess.command()).redirectError(stderr.toFile());
+            builder.environment().putAll(newer.environment());
+            Process lore = builder.start();
+            try {
+                lore.getOutputStream().write((INITIALIZE + "\n" + INITIALIZED + "\n").getBytes(StandardCharsets.UTF_8));
+                lore.getOutputStream().flush();
+
+                assertThat(lore.waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
+                assertThat(lore.exitValue()).isNotZero();
+                assertThat(Files.readString(stderr)).startsWith("lore: could not start:")
+                        .contains("applied migration not resolved locally: 999");
+            } finally {
+                lore.destroyForcibly();
+                Files.deleteIfExists(stderr);
+            }
         }
     }
 
