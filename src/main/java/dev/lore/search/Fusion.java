@@ -14,8 +14,9 @@ import java.util.Set;
 /**
  * Weighted score fusion of semantic and keyword evidence. Each list is normalised to [0, 1] (min-max over the
  * candidates it returned), the two are mixed by weight, then a hit lends a share of its score to the items saved
- * next to it in the same session (an answer often sits in the reply after the line that matched), items
- * carrying a tag the query names get a boost, and items that saves confirmed again (optionally: recently) weigh more. Measured on LoCoMo, this beat reciprocal rank fusion.
+ * next to it in the same session (an answer often sits in the reply after the line that matched), items carrying a
+ * tag the query names get a boost, and items that saves confirmed again (optionally: recently) weigh more. Measured
+ * on LoCoMo, this beat reciprocal rank fusion.
  */
 final class Fusion {
 
