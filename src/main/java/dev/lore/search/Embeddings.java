@@ -1,11 +1,15 @@
 package dev.lore.search;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,6 +21,7 @@ import org.jboss.logging.Logger;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.quarkiverse.langchain4j.ModelName;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -32,11 +37,13 @@ public class Embeddings {
     static final String BGE_QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
     static final int REMEMBERED_QUERIES = 8;
     private static final Logger LOG = Logger.getLogger(Embeddings.class);
+    private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(30);
 
     private final EmbeddingModel model;
     private final String modelId;
     private final String queryPrefix;
     private final String passagePrefix;
+    private volatile CompletableFuture<Void> warmingUp = CompletableFuture.completedFuture(null);
     private final Map<String, float[]> recentQueries = Collections.synchronizedMap(
             new LinkedHashMap<>(REMEMBERED_QUERIES, 0.75f, true) {
                 @Override
@@ -71,13 +78,27 @@ public class Embeddings {
 
     /** Loads the model in the background at start, so that neither start-up nor the first search waits for it. */
     void warmUp(@Observes StartupEvent start) {
-        CompletableFuture.runAsync(() -> {
+        warmingUp = CompletableFuture.runAsync(() -> {
             try {
                 text("warm up");
             } catch (RuntimeException e) {
                 LOG.warnf("Embedding model %s is not usable yet: %s", modelId, e.getMessage());
             }
         });
+    }
+
+    /**
+     * A stop waits for the warm-up: the JVM aborted (exit code 134, no message) when it exited while ONNX Runtime was
+     * still loading the model, as when {@code lore reembed} has nothing to do or a client disconnects right away.
+     */
+    void stopping(@Observes ShutdownEvent stop) {
+        try {
+            warmingUp.get(WARM_UP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warnf("Stopping while the embedding model %s still loads", modelId);
+        }
     }
 
     /** The id stored with every vector; vectors of different models are never compared. */

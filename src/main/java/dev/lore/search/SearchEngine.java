@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -43,6 +44,7 @@ public class SearchEngine {
     private final SearchSettings settings;
     /** Quarkus's worker pool: the keyword query blocks on the database, which the common fork-join pool is not for. */
     private final ExecutorService workers;
+    private volatile boolean stopping;
 
     SearchEngine(SearchEntryRepository entries, KeywordIndex keywords, VectorIndex vectors, Embeddings embeddings,
             SearchSettings settings, ExecutorService workers) {
@@ -64,7 +66,11 @@ public class SearchEngine {
         return embedded;
     }
 
-    /** Loads the vector index in the background at start, so the first search does not wait for it. */
+    /**
+     * Loads the vector index in the background at start, so the first search does not wait for it. A load cut short
+     * because Lore is already stopping (a command such as {@code lore reembed} that is done at once, a client that
+     * disconnects right away) is no failure worth a warning.
+     */
     void warmUp(@Observes StartupEvent start) {
         CompletableFuture.runAsync(() -> {
             try {
@@ -73,9 +79,15 @@ public class SearchEngine {
                     return null;
                 });
             } catch (RuntimeException e) {
-                LOG.warnf("The vector index will load at the first search: %s", e.getMessage());
+                if (!stopping) {
+                    LOG.warnf("The vector index will load at the first search: %s", e.getMessage());
+                }
             }
         }, workers);
+    }
+
+    void stopping(@Observes ShutdownEvent stop) {
+        stopping = true;
     }
 
     /**
