@@ -88,10 +88,14 @@ public class Embeddings {
     }
 
     /**
-     * A stop waits for the warm-up: the JVM aborted (exit code 134, no message) when it exited while ONNX Runtime was
-     * still loading the model, as when {@code lore reembed} has nothing to do or a client disconnects right away.
+     * A stop waits for the in-process model's warm-up: the JVM aborted (exit code 134, no message) when it exited while
+     * ONNX Runtime was still loading the model, as when {@code lore reembed} has nothing to do or a client disconnects
+     * right away. Ollama's warm-up is a request that a stop need not wait for.
      */
     void stopping(@Observes ShutdownEvent stop) {
+        if (!(model instanceof InProcessModel)) {
+            return;
+        }
         try {
             warmingUp.get(WARM_UP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
