@@ -12,11 +12,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Weighted score fusion of semantic and keyword evidence. Each list is normalised to [0, 1] (min-max over the
- * candidates it returned), the two are mixed by weight, then a hit lends a share of its score to the items saved
- * next to it in the same session (an answer often sits in the reply after the line that matched), items carrying a
- * tag the query names get a boost, and items that saves confirmed again (optionally: recently) weigh more. Measured
- * on LoCoMo, this beat reciprocal rank fusion.
+ * Weighted score fusion of semantic and keyword evidence. Each list is brought to [0, 1]: a keyword relevance as a
+ * share of the best one's (BM25 has a true zero, so the weakest match the index returned still counts), a similarity
+ * min-max between the best and the semantic list's lowest (cosine has no such zero). The two are mixed by weight,
+ * then a hit lends a share of its score to the items saved next to it in the same session (an answer often sits in
+ * the reply after the line that matched), items carrying a tag the query names get a boost, and items that saves
+ * confirmed again (optionally: recently) weigh more. Measured on LoCoMo, this beat reciprocal rank fusion.
  */
 final class Fusion {
 
@@ -46,10 +47,9 @@ final class Fusion {
             semanticSeqs.add(hit.entry().seq());
         }
         double maxRelevance = keyword.stream().mapToDouble(KeywordHit::relevance).max().orElse(1);
-        double minRelevance = keyword.stream().mapToDouble(KeywordHit::relevance).min().orElse(0);
         for (KeywordHit hit : keyword) {
             Candidate c = candidate(hit.entry());
-            c.keyword = maxRelevance > minRelevance ? (hit.relevance() - minRelevance) / (maxRelevance - minRelevance) : 1;
+            c.keyword = maxRelevance > 0 ? Math.max(0, hit.relevance()) / maxRelevance : 1;
             c.matchedTerms = hit.matchedTerms();
         }
         normalise();

@@ -75,14 +75,24 @@ class FusionTest {
 
     @Test
     void scoresAreNormalisedPerListSoNeitherScaleDominates() {
-        Fusion fusion = new Fusion(SETTINGS,
-                List.of(new VectorHit(entry(1, null, 0), 0.99), new VectorHit(entry(2, null, 0), 0.98)),
-                List.of(new KeywordHit(entry(2, null, 0), 250.0, List.of("x")),
-                        new KeywordHit(entry(1, null, 0), 249.0, List.of("y"))));
-        fusion.lendToNeighbours();
-        List<SearchHit> hits = fusion.top(10);
-        assertThat(hits).extracting(SearchHit::score).allSatisfy(score -> assertThat(score).isBetween(0.0, 1.0));
-        assertThat(hits.get(0).score()).isEqualTo(hits.get(1).score());
+        List<VectorHit> semantic = List.of(new VectorHit(entry(1, null, 0), 0.99), new VectorHit(entry(2, null, 0), 0.98),
+                new VectorHit(entry(3, null, 0), 0.97));
+        Fusion bm25 = new Fusion(SETTINGS, semantic,
+                List.of(new KeywordHit(entry(3, null, 0), 8.0, List.of("x")),
+                        new KeywordHit(entry(2, null, 0), 4.0, List.of("y"))));
+        Fusion scaledUp = new Fusion(SETTINGS, semantic,
+                List.of(new KeywordHit(entry(3, null, 0), 8000.0, List.of("x")),
+                        new KeywordHit(entry(2, null, 0), 4000.0, List.of("y"))));
+        bm25.lendToNeighbours();
+        scaledUp.lendToNeighbours();
+
+        assertThat(bm25.top(10)).extracting(SearchHit::score).allSatisfy(score -> assertThat(score).isBetween(0.0, 1.0));
+        assertThat(scoreOf(bm25, "item-1")).isEqualTo(0.5);
+        assertThat(scoreOf(bm25, "item-2")).as("half the similarity span, half the best relevance")
+                .isEqualTo(0.5, offset(1e-9));
+        assertThat(scoreOf(bm25, "item-3")).isEqualTo(0.5);
+        assertThat(ranking(scaledUp)).isEqualTo(ranking(bm25));
+        assertThat(scoreOf(scaledUp, "item-2")).isEqualTo(scoreOf(bm25, "item-2"), offset(1e-9));
     }
 
     @Test
@@ -133,7 +143,8 @@ class FusionTest {
                         new KeywordHit(entry(2, null, 0), 5.0, List.of("b"))));
         assertThat(fusion.withoutSimilarity()).containsExactlyInAnyOrder(1L, 2L);
         fusion.lendToNeighbours();
-        assertThat(ranking(fusion)).containsExactly("item-2");
+        assertThat(ranking(fusion)).as("the weakest keyword match still counts").containsExactly("item-2", "item-1");
+        assertThat(scoreOf(fusion, "item-1")).isEqualTo(scoreOf(fusion, "item-2") * 2 / 5, offset(1e-9));
     }
 
     static double scoreOf(Fusion fusion, String itemId) {
