@@ -1,6 +1,7 @@
 package dev.lore.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -23,14 +24,7 @@ final class Passages {
     static List<String> of(String text) {
         String[] lines = LINES.split(text.strip());
         String heading = lines.length > 1 ? lines[0].strip() + "\n" : "";
-        List<String> sentences = new ArrayList<>();
-        for (int i = heading.isEmpty() ? 0 : 1; i < lines.length; i++) {
-            for (String sentence : SENTENCE_END.split(lines[i].strip())) {
-                if (!sentence.isBlank()) {
-                    sentences.add(sentence);
-                }
-            }
-        }
+        List<String> sentences = sentencesOf(Arrays.asList(lines).subList(heading.isEmpty() ? 0 : 1, lines.length));
         if (sentences.size() < 2) {
             return List.of();
         }
@@ -41,5 +35,22 @@ final class Passages {
             passages.add(heading + String.join(" ", group));
         }
         return passages;
+    }
+
+    /** The sentences of a text, a line break ending one too. */
+    static List<String> sentencesOf(String text) {
+        return sentencesOf(Arrays.asList(LINES.split(text.strip())));
+    }
+
+    private static List<String> sentencesOf(List<String> lines) {
+        List<String> sentences = new ArrayList<>();
+        for (String line : lines) {
+            for (String sentence : SENTENCE_END.split(line.strip())) {
+                if (!sentence.isBlank()) {
+                    sentences.add(sentence);
+                }
+            }
+        }
+        return sentences;
     }
 }

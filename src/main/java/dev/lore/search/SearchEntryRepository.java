@@ -108,19 +108,19 @@ class SearchEntryRepository implements PanacheRepositoryBase<SearchEntry, Long> 
         return tags;
     }
 
-    /** How established these entries are. */
+    /** How much these entries count on their own. */
     Map<Long, Standing> standingsOf(Collection<Long> seqs) {
         Map<Long, Standing> standings = new HashMap<>();
         if (seqs.isEmpty()) {
             return standings;
         }
         getEntityManager().createQuery("""
-                select e.seq, e.confirmations, coalesce(e.lastConfirmedAt, e.createdAt)
+                select e.seq, e.confirmations, coalesce(e.lastConfirmedAt, e.createdAt), e.body
                 from SearchEntry e where e.seq in ?1""", Tuple.class)
                 .setParameter(1, seqs)
                 .getResultList()
                 .forEach(t -> standings.put(t.get(0, Long.class),
-                        new Standing(t.get(1, Integer.class), t.get(2, Instant.class))));
+                        Standing.of(t.get(1, Integer.class), t.get(2, Instant.class), t.get(3, String.class))));
         return standings;
     }
 }

@@ -44,6 +44,13 @@ public interface SearchSettings {
     Duration recencyHalfLife();
 
     /**
+     * Share of its weight an item loses for asking rather than stating: an item that is all questions weighs this
+     * much less, one that asks in part in proportion to its words in questions. 0 turns it off.
+     */
+    @WithDefault("0.4")
+    double questionDiscount();
+
+    /**
      * Cosine similarity from which a save in the same scope counts as the same item. Set for bge-small-en-v1.5 on
      * pairs of titled learnings: rewordings scored 0.925 to 0.974, learnings differing in one key word 0.845 to
      * 0.961, so 0.965 merges only close rewordings and never merged a near-miss (a missed merge leaves a copy; a wrong

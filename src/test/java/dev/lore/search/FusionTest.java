@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class FusionTest {
 
-    /** The defaults, with the confirmation and recency weights chosen by each test. */
-    record Settings(double confirmationWeight, double recencyWeight) implements SearchSettings {
+    /** The defaults, with the confirmation, recency and question weights chosen by each test. */
+    record Settings(double confirmationWeight, double recencyWeight, double questionDiscount) implements SearchSettings {
 
         @Override
         public double keywordWeight() {
@@ -47,7 +47,7 @@ class FusionTest {
         }
     }
 
-    static final SearchSettings SETTINGS = new Settings(0.1, 0);
+    static final SearchSettings SETTINGS = new Settings(0.1, 0, 0.4);
 
     static Entry entry(long seq, String session, int position) {
         return new Entry(seq, "item-" + seq, session, position);
@@ -179,7 +179,7 @@ class FusionTest {
     @Test
     void anItemConfirmedByMoreSavesWeighsMore() {
         Instant now = Instant.now();
-        Map<Long, Standing> standings = Map.of(1L, new Standing(1, now), 2L, new Standing(4, now));
+        Map<Long, Standing> standings = Map.of(1L, new Standing(1, now, 0), 2L, new Standing(4, now, 0));
 
         Fusion weighed = closeCall(SETTINGS);
         weighed.weigh(standings, now);
@@ -187,7 +187,7 @@ class FusionTest {
         assertThat(scoreOf(weighed, "item-2")).as("two doublings of confirmations: 1 + 2 x 0.1")
                 .isCloseTo(1.2 * scoreOf(closeCall(SETTINGS), "item-2"), offset(1e-9));
 
-        Fusion unweighed = closeCall(new Settings(0, 0));
+        Fusion unweighed = closeCall(new Settings(0, 0, 0));
         unweighed.weigh(standings, now);
         assertThat(ranking(unweighed)).as("weight 0: confirmations do not count").startsWith("item-1", "item-2");
     }
@@ -195,18 +195,41 @@ class FusionTest {
     @Test
     void recentlyConfirmedItemsWeighMoreOnlyWhenRecencyIsOn() {
         Instant now = Instant.now();
-        Map<Long, Standing> standings = Map.of(1L, new Standing(1, now.minus(Duration.ofDays(60))),
-                2L, new Standing(1, now));
+        Map<Long, Standing> standings = Map.of(1L, new Standing(1, now.minus(Duration.ofDays(60)), 0),
+                2L, new Standing(1, now, 0));
 
-        Fusion recent = closeCall(new Settings(0, 0.5));
+        Fusion recent = closeCall(new Settings(0, 0.5, 0));
         recent.weigh(standings, now);
         assertThat(ranking(recent)).startsWith("item-2", "item-1");
-        assertThat(new Standing(1, now.minus(Duration.ofDays(30))).weight(new Settings(0, 0.5), now))
+        assertThat(new Standing(1, now.minus(Duration.ofDays(30)), 0).weight(new Settings(0, 0.5, 0), now))
                 .as("one half-life old: half the recency weight").isCloseTo(1.25, offset(1e-9));
 
         Fusion off = closeCall(SETTINGS);
         off.weigh(standings, now);
         assertThat(ranking(off)).as("recency off by default: an old item is not a worse one")
                 .startsWith("item-1", "item-2");
+    }
+
+    @Test
+    void anItemThatOnlyAsksWeighsLessThanOneThatStates() {
+        Instant now = Instant.now();
+        Standing question = Standing.of(1, now, "Ledger\nWhich database holds the ledger?");
+        Standing statement = Standing.of(1, now, "Ledger\nThe ledger lives in PostgreSQL.");
+        assertThat(question.askingShare()).as("five words of six ask").isCloseTo(5.0 / 6, offset(1e-9));
+        assertThat(statement.askingShare()).isZero();
+        assertThat(Standing.of(1, now, "We moved the ledger to PostgreSQL. Why?").askingShare())
+                .isCloseTo(1.0 / 7, offset(1e-9));
+        assertThat(Standing.of(1, now, "She asked: \"which one?\"").askingShare()).isEqualTo(1.0);
+
+        Map<Long, Standing> standings = Map.of(1L, question, 2L, statement);
+        Fusion weighed = closeCall(SETTINGS);
+        weighed.weigh(standings, now);
+        assertThat(ranking(weighed)).startsWith("item-2", "item-1");
+        assertThat(scoreOf(weighed, "item-1")).isCloseTo((1 - 0.4 * 5 / 6) * scoreOf(closeCall(SETTINGS), "item-1"),
+                offset(1e-9));
+
+        Fusion off = closeCall(new Settings(0.1, 0, 0));
+        off.weigh(standings, now);
+        assertThat(ranking(off)).as("discount 0: asking does not count").startsWith("item-1", "item-2");
     }
 }

@@ -310,6 +310,16 @@ class SearchEngineTest {
                 .isCloseTo(before * (1 + settings.confirmationWeight() * Math.log(3) / Math.log(2)), offset(1e-9));
     }
 
+    @Test
+    void anItemThatAnswersOutranksOneThatOnlyAsks() {
+        String namespace = Namespaces.fresh();
+        String question = index(namespace, null, "Ledger\nWhich database should hold the payments ledger?");
+        String answer = index(namespace, null, "Ledger\nThe payments ledger is kept in PostgreSQL.");
+        index(namespace, null, "Deploys\nDeploys freeze on Fridays.");
+
+        assertThat(found(namespace, null, "which database holds the payments ledger")).startsWith(answer, question);
+    }
+
     double scoreOf(String namespace, String id, String query) {
         return engine.search(new SearchScope(STORE, namespace, null, List.of()), query, 10).stream()
                 .filter(hit -> hit.itemId().equals(id)).findFirst().orElseThrow().score();
