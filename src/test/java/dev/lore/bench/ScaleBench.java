@@ -35,7 +35,8 @@ import dev.lore.testing.TestStores;
  * centroids (so the vector scan does the full work), with a passage vector per sentence drawn near its item's.
  * Searches are real questions, embedded by the real model, answered by the real engine. Defaults: 100,000 items
  * (set -Ditems=1000000 for the team flavor's 1M run); -Dscale.keep=true keeps the store and prints its name,
- * -Dscale.reuse=NAME measures an existing one without loading.
+ * -Dscale.reuse=NAME measures an existing one without loading; -Dhttp.clients=N sets the remote agents searching at
+ * once (8; 0 skips that round).
  */
 public final class ScaleBench {
 
@@ -95,7 +96,10 @@ public final class ScaleBench {
                 System.out.printf("  resident memory of the server   %d MB%n", residentMb());
             }
             concurrentSaves(store, questions, saves);
-            concurrentSearches(store, questions, searches, Integer.getInteger("http.clients", 8));
+            int httpClients = Integer.getInteger("http.clients", 8);
+            if (httpClients > 0) {
+                concurrentSearches(store, questions, searches, httpClients);
+            }
         }
     }
 
