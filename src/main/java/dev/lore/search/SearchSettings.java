@@ -14,7 +14,7 @@ public interface SearchSettings {
     double keywordWeight();
 
     /** Share of a hit's score lent to the items saved just before and after it in the same session. */
-    @WithDefault("0.35")
+    @WithDefault("0.45")
     double neighbourShare();
 
     /** How many items on each side of a hit, in its session, receive a share. */

@@ -23,7 +23,7 @@ class FusionTest {
 
         @Override
         public double neighbourShare() {
-            return 0.35;
+            return 0.45;
         }
 
         @Override
