@@ -16,8 +16,9 @@ import java.util.Set;
  * share of the best one's (BM25 has a true zero, so the weakest match the index returned still counts), a similarity
  * min-max between the best and the semantic list's lowest (cosine has no such zero). The two are mixed by weight,
  * then a hit lends a share of its score to the items saved next to it in the same session (an answer often sits in
- * the reply after the line that matched), items carrying a tag the query names get a boost, and items that saves
- * confirmed again (optionally: recently) weigh more. Measured on LoCoMo, this beat reciprocal rank fusion.
+ * the reply after the line that matched), items carrying a tag the query names get a boost, and each item weighs by
+ * its {@link Standing}: more when saves confirmed it again (optionally: recently), less when it asks rather than
+ * states. Measured on LoCoMo, this beat reciprocal rank fusion.
  */
 final class Fusion {
 
@@ -153,7 +154,10 @@ final class Fusion {
                 : !words.isEmpty() && queryText.contains(" " + String.join(" ", words) + " ");
     }
 
-    /** Weighs these candidates by how established they are: how often, and how recently, saves confirmed them. */
+    /**
+     * Weighs these candidates by their standing: how often and how recently saves confirmed them, how much they
+     * ask.
+     */
     void weigh(Map<Long, Standing> standings, Instant now) {
         standings.forEach((seq, standing) -> {
             Candidate c = candidates.get(seq);
