@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -159,22 +160,43 @@ class StdioHygieneIT {
                         FROM flyway_schema_history WHERE installed_rank = 1""");
             }
 
-            Path stderr = Files.createTempFile("lore-refused-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(LoreProcess.command()).redirectError(stderr.toFile());
-            builder.environment().putAll(newer.environment());
-            Process lore = builder.start();
-            try {
-                lore.getOutputStream().write((INITIALIZE + "\n" + INITIALIZED + "\n").getBytes(StandardCharsets.UTF_8));
-                lore.getOutputStream().flush();
+            assertThat(refusedStart(newer.environment())).contains("applied migration not resolved locally: 999");
+        }
+    }
 
-                assertThat(lore.waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
-                assertThat(lore.exitValue()).isNotZero();
-                assertThat(Files.readString(stderr)).startsWith("lore: could not start:")
-                        .contains("applied migration not resolved locally: 999");
-            } finally {
-                lore.destroyForcibly();
-                Files.deleteIfExists(stderr);
-            }
+    @Test
+    void searchSettingsOutOfRangeStopLoreNamingEachSettingAndItsLimit() throws Exception {
+        try (TestStores.Store store = TestStores.fresh()) {
+            Map<String, String> environment = new HashMap<>(store.environment());
+            environment.put("LORE_SEARCH_QUESTION_DISCOUNT", "1.5");
+            environment.put("LORE_SEARCH_NEIGHBOUR_WINDOW", "-1");
+            environment.put("LORE_SEARCH_TAG_BOOST", "0.2");
+
+            assertThat(refusedStart(environment))
+                    .contains("lore.search.question-discount must be less than or equal to 1")
+                    .contains("lore.search.neighbour-window must be greater than or equal to 0")
+                    .doesNotContain("tag-boost");
+        }
+    }
+
+    /** Starts Lore over stdio in this environment, expects it to exit with an error and a reason, returns its stderr. */
+    private static String refusedStart(Map<String, String> environment) throws Exception {
+        Path stderr = Files.createTempFile("lore-refused-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(LoreProcess.command()).redirectError(stderr.toFile());
+        builder.environment().putAll(environment);
+        Process lore = builder.start();
+        try {
+            lore.getOutputStream().write((INITIALIZE + "\n" + INITIALIZED + "\n").getBytes(StandardCharsets.UTF_8));
+            lore.getOutputStream().flush();
+
+            assertThat(lore.waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
+            assertThat(lore.exitValue()).isNotZero();
+            String reason = Files.readString(stderr);
+            assertThat(reason).contains("lore: could not start:");
+            return reason;
+        } finally {
+            lore.destroyForcibly();
+            Files.deleteIfExists(stderr);
         }
     }
 
