@@ -14,7 +14,9 @@ import java.util.Set;
 /**
  * Weighted score fusion of semantic and keyword evidence. Each list is brought to [0, 1]: a keyword relevance as a
  * share of the best one's (BM25 has a true zero, so the weakest match the index returned still counts), a similarity
- * min-max between the best and the semantic list's lowest (cosine has no such zero). The two are mixed by weight,
+ * min-max between the best and the one at rank {@link #FLOOR_RANK} of the semantic list, or its lowest when shorter
+ * (cosine has no such zero; a fixed rank keeps the scale, and so the order, the same however many results are asked
+ * for). The two are mixed by weight,
  * then a hit lends a share of its score to the items saved next to it in the same session (an answer often sits in
  * the reply after the line that matched), items carrying a tag the query names get a boost, and each item weighs by
  * its {@link Standing}: more when saves confirmed it again (optionally: recently), less when it asks rather than
@@ -22,9 +24,12 @@ import java.util.Set;
  */
 final class Fusion {
 
+    /** The rank of the semantic list whose similarity counts as 0: searches retrieve at least this deep. */
+    static final int FLOOR_RANK = 50;
+
     private final SearchSettings settings;
     private final Map<Long, Candidate> candidates = new LinkedHashMap<>();
-    private final Set<Long> semanticSeqs = new HashSet<>();
+    private final Set<Long> floorSeqs = new HashSet<>();
     private double bestSimilarity;
     private double floorSimilarity;
 
@@ -45,8 +50,9 @@ final class Fusion {
         this.settings = settings;
         for (VectorHit hit : semantic) {
             candidate(hit.entry()).similarity = hit.similarity();
-            semanticSeqs.add(hit.entry().seq());
         }
+        semantic.stream().sorted(Comparator.comparingDouble(VectorHit::similarity).reversed()).limit(FLOOR_RANK)
+                .forEach(hit -> floorSeqs.add(hit.entry().seq()));
         double maxRelevance = keyword.stream().mapToDouble(KeywordHit::relevance).max().orElse(1);
         for (KeywordHit hit : keyword) {
             Candidate c = candidate(hit.entry());
@@ -101,13 +107,13 @@ final class Fusion {
     }
 
     /**
-     * Fuses every candidate with the semantic scores spread between the best similarity and the semantic list's
-     * lowest (1 and 0 when the list is empty).
+     * Fuses every candidate with the semantic scores spread between the best similarity and the lowest of the semantic
+     * list's first {@link #FLOOR_RANK} (1 and 0 when the list is empty).
      */
     private void normalise() {
         bestSimilarity = candidates.values().stream().filter(c -> c.similarity != null)
                 .mapToDouble(c -> c.similarity).max().orElse(1);
-        floorSimilarity = semanticSeqs.stream().mapToDouble(seq -> candidates.get(seq).similarity).min().orElse(0);
+        floorSimilarity = floorSeqs.stream().mapToDouble(seq -> candidates.get(seq).similarity).min().orElse(0);
         candidates.values().forEach(this::fuse);
     }
 

@@ -197,7 +197,7 @@ public class SearchEngine {
      */
     public List<SearchHit> search(SearchScope scope, String query, int limit) {
         QueryTerms terms = QueryTerms.of(query);
-        int depth = Math.max(50, limit * 5);
+        int depth = Math.max(Fusion.FLOOR_RANK, limit * 5);
         CompletableFuture<List<KeywordHit>> keyword = terms.isEmpty() ? CompletableFuture.completedFuture(List.of())
                 : CompletableFuture.supplyAsync(() -> inOwnRequestContext(() -> keywords.search(scope, terms, depth)),
                         workers);

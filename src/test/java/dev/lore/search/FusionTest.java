@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.offset;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -96,6 +99,32 @@ class FusionTest {
     }
 
     @Test
+    void aDeeperSemanticListForMoreResultsKeepsTheScaleAndTheOrder() {
+        List<VectorHit> asked10 = semanticList(Fusion.FLOOR_RANK);
+        List<VectorHit> asked30 = semanticList(Fusion.FLOOR_RANK * 3);
+        List<KeywordHit> keyword = List.of(new KeywordHit(entry(40, null, 0), 6.0, List.of("egress")),
+                new KeywordHit(entry(2, null, 0), 3.0, List.of("egress")));
+        Fusion shallow = new Fusion(SETTINGS, asked10, keyword);
+        Fusion deep = new Fusion(SETTINGS, asked30, keyword);
+        shallow.lendToNeighbours();
+        deep.lendToNeighbours();
+
+        assertThat(scoreOf(shallow, "item-50")).as("the floor: the list's 50th").isEqualTo(0.0, offset(1e-9));
+        assertThat(deep.top(10)).containsExactlyElementsOf(shallow.top(10));
+        assertThat(ranking(deep).get(0)).isEqualTo("item-2");
+    }
+
+    /** Similarities from 0.9 down by 0.002 per rank, in a shuffled order (an index may return them so). */
+    private static List<VectorHit> semanticList(int length) {
+        List<VectorHit> hits = new ArrayList<>();
+        for (int rank = 1; rank <= length; rank++) {
+            hits.add(new VectorHit(entry(rank, null, 0), 0.9 - 0.002 * rank));
+        }
+        Collections.shuffle(hits, new Random(7));
+        return hits;
+    }
+
+    @Test
     void aHitLendsScoreToWhatWasSavedNextToItInTheSameSession() {
         Entry question = entry(10, "s1", 4);
         Entry answer = entry(11, "s1", 5);
@@ -148,7 +177,8 @@ class FusionTest {
     }
 
     static double scoreOf(Fusion fusion, String itemId) {
-        return fusion.top(10).stream().filter(h -> h.itemId().equals(itemId)).findFirst().orElseThrow().score();
+        return fusion.top(Integer.MAX_VALUE).stream().filter(h -> h.itemId().equals(itemId)).findFirst().orElseThrow()
+                .score();
     }
 
     @Test
