@@ -16,11 +16,10 @@ import java.util.Set;
  * share of the best one's (BM25 has a true zero, so the weakest match the index returned still counts), a similarity
  * min-max between the best and the one at rank {@link #FLOOR_RANK} of the semantic list, or its lowest when shorter
  * (cosine has no such zero; a fixed rank keeps the scale, and so the order, the same however many results are asked
- * for). The two are mixed by weight,
- * then a hit lends a share of its score to the items saved next to it in the same session (an answer often sits in
- * the reply after the line that matched), items carrying a tag the query names get a boost, and each item weighs by
- * its {@link Standing}: more when saves confirmed it again (optionally: recently), less when it asks rather than
- * states. Measured on LoCoMo, this beat reciprocal rank fusion.
+ * for). The two are mixed by weight, then a hit lends a share of its score to the items saved next to it in the same
+ * session (an answer often sits in the reply after the line that matched), items carrying a tag the query names get a
+ * boost, and each item weighs by its {@link Standing}: more when saves confirmed it again (optionally: recently), less
+ * when it asks rather than states. Measured on LoCoMo, this beat reciprocal rank fusion.
  */
 final class Fusion {
 
