@@ -16,14 +16,15 @@ import jakarta.validation.Path;
 import jakarta.validation.constraints.Size;
 
 import dev.lore.identity.ForbiddenUserException;
+import dev.lore.search.EmbeddingFailedException;
 import io.quarkiverse.mcp.server.ToolCallException;
 
 /**
  * Wraps Bean Validation of MCP tool arguments (and of the services they call), which runs at
  * {@code PLATFORM_AFTER + 800}, and turns its violations into one tool error such as
  * {@code Invalid input: title must be at most 200 characters (got 245).} A service's own
- * {@link ValidationException} (input that breaks a rule no annotation can state) and a refused identity become tool
- * errors with their message too.
+ * {@link ValidationException} (input that breaks a rule no annotation can state), a refused identity and an embedding
+ * model that failed become tool errors with their message too.
  */
 @ToolErrors
 @Interceptor
@@ -40,7 +41,7 @@ public class ToolErrorsInterceptor {
             throw new ToolCallException(describe(e.getConstraintViolations()));
         } catch (ValidationException e) {
             throw new ToolCallException("Invalid input: " + e.getMessage() + ".");
-        } catch (ForbiddenUserException e) {
+        } catch (ForbiddenUserException | EmbeddingFailedException e) {
             throw new ToolCallException(e.getMessage() + ".");
         }
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -112,7 +113,7 @@ public class Embeddings {
 
     /** How many components the model's vectors have (the in-process model knows it without running). */
     public int dimension() {
-        return model.dimension();
+        return embedded(model::dimension);
     }
 
     /**
@@ -135,14 +136,22 @@ public class Embeddings {
         List<TextSegment> segments = Stream.concat(Stream.of(text), Passages.of(text).stream())
                 .map(segment -> TextSegment.from(passagePrefix + segment))
                 .toList();
-        List<float[]> vectors = model.embedAll(segments).content().stream()
+        List<float[]> vectors = embedded(() -> model.embedAll(segments).content()).stream()
                 .map(embedding -> Vectors.normalize(embedding.vector()))
                 .toList();
         return new TextVectors(vectors.get(0), vectors.subList(1, vectors.size()));
     }
 
     private float[] embed(String text) {
-        float[] vector = model.embed(text).content().vector();
+        float[] vector = embedded(() -> model.embed(text).content()).vector();
         return Vectors.normalize(vector);
+    }
+
+    private <T> T embedded(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            throw new EmbeddingFailedException(modelId, e);
+        }
     }
 }

@@ -4,10 +4,13 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+
+import org.jboss.logging.Logger;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 
@@ -20,6 +23,8 @@ import io.quarkus.arc.properties.IfBuildProperty;
 @Singleton
 @IfBuildProperty(name = "lore.flavor", stringValue = "team")
 class PgVectorIndex implements VectorIndex {
+
+    private static final Logger LOG = Logger.getLogger(PgVectorIndex.class);
 
     private static final String WRITE = """
             UPDATE search_entry SET embedding = CAST(:vector AS vector), embedding_model = :model, passages = :passages
@@ -54,8 +59,15 @@ class PgVectorIndex implements VectorIndex {
     private static final String DIMENSION = """
             SELECT atttypmod FROM pg_attribute WHERE attrelid = 'search_entry'::regclass AND attname = 'embedding'
             """;
+    private static final String HOLDS_VECTORS = "SELECT EXISTS (SELECT 1 FROM search_entry WHERE embedding IS NOT NULL)";
+    private static final String CLEAR = """
+            UPDATE search_entry SET embedding = NULL, embedding_model = NULL, passages = NULL WHERE seq = :seq
+            """;
 
     private final EntityManager em;
+    /** The vector column's dimension as last read (0: not yet); {@code lore reembed} may change it from elsewhere. */
+    private volatile int columnDimension;
+    private final AtomicBoolean warnedOfOtherModel = new AtomicBoolean();
 
     PgVectorIndex(EntityManager em) {
         this.em = em;
@@ -68,8 +80,7 @@ class PgVectorIndex implements VectorIndex {
      */
     @Override
     public void prepareFor(int dimension) {
-        int current = ((Number) em.createNativeQuery(DIMENSION).getSingleResult()).intValue();
-        if (current == dimension) {
+        if (readDimension() == dimension) {
             return;
         }
         em.createNativeQuery("TRUNCATE search_passage").executeUpdate();
@@ -79,6 +90,37 @@ class PgVectorIndex implements VectorIndex {
         em.createNativeQuery("ALTER TABLE search_entry ADD COLUMN embedding vector(" + dimension + ")").executeUpdate();
         em.createNativeQuery("CREATE INDEX search_entry_embedding ON search_entry USING hnsw (embedding vector_cosine_ops)")
                 .executeUpdate();
+        columnDimension = dimension;
+    }
+
+    private int readDimension() {
+        columnDimension = ((Number) em.createNativeQuery(DIMENSION).getSingleResult()).intValue();
+        return columnDimension;
+    }
+
+    /** Whether a vector of this size fits the column (read again when it seems not to: it may have changed). */
+    private boolean fits(float[] vector) {
+        return vector.length == columnDimension || vector.length == readDimension();
+    }
+
+    /**
+     * A store that holds no vector yet takes the dimension of the model in use (one configured for Ollama from the
+     * start, say). One holding another model's vectors keeps them until {@code lore reembed}.
+     */
+    private boolean adopted(int dimension) {
+        if (holdsVectors()) {
+            return false;
+        }
+        em.createNativeQuery("LOCK TABLE search_entry IN ACCESS EXCLUSIVE MODE").executeUpdate();
+        if (readDimension() != dimension && holdsVectors()) { // another process wrote first, for its model
+            return false;
+        }
+        prepareFor(dimension);
+        return true;
+    }
+
+    private boolean holdsVectors() {
+        return (Boolean) em.createNativeQuery(HOLDS_VECTORS).getSingleResult();
     }
 
     /** The vectors live in PostgreSQL only: there is nothing to refresh. */
@@ -86,8 +128,22 @@ class PgVectorIndex implements VectorIndex {
     public void refresh(String model) {
     }
 
+    /**
+     * Stores the vectors; when the store holds vectors of another model and size, the entry is left without any
+     * (keyword search finds it; {@code lore reembed} embeds it with the rest), with a warning once.
+     */
     @Override
     public void write(long seq, TextVectors vectors, String model) {
+        if (!fits(vectors.whole()) && !adopted(vectors.whole().length)) {
+            em.createNativeQuery(CLEAR).setParameter("seq", seq).executeUpdate();
+            em.createNativeQuery(DELETE_PASSAGES).setParameter("seq", seq).executeUpdate();
+            if (warnedOfOtherModel.compareAndSet(false, true)) {
+                LOG.warnf("The store holds vectors of %d dimensions from another embedding model; %s makes %d. Until "
+                        + "`lore reembed` re-embeds the store, new items are found by their words only",
+                        columnDimension, model, vectors.whole().length);
+            }
+            return;
+        }
         em.createNativeQuery(WRITE)
                 .setParameter("vector", Vectors.toPgVector(vectors.whole()))
                 .setParameter("model", model)
@@ -106,6 +162,9 @@ class PgVectorIndex implements VectorIndex {
 
     @Override
     public List<VectorHit> nearest(SearchScope scope, float[] query, String model, int limit) {
+        if (!fits(query)) {
+            return List.of();
+        }
         List<?> rows = PostgresScope.bind(em.createNativeQuery(NEAREST), scope)
                 .setParameter("query", Vectors.toPgVector(query))
                 .setParameter("model", model)
@@ -129,7 +188,7 @@ class PgVectorIndex implements VectorIndex {
 
     private Map<Long, Double> similaritiesBy(Query sql, Collection<Long> seqs, float[] query) {
         Map<Long, Double> similarities = new HashMap<>();
-        if (seqs.isEmpty()) {
+        if (seqs.isEmpty() || !fits(query)) {
             return similarities;
         }
         List<?> rows = sql

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -27,12 +28,17 @@ class ReembedIT {
     }
 
     static Run reembed() throws Exception {
+        return reembed(store.get().environment());
+    }
+
+    /** Runs {@code lore reembed} in this environment (a store's, with any settings added). */
+    static Run reembed(Map<String, String> environment) throws Exception {
         Path out = Files.createTempFile("lore-reembed-", ".out");
         Path err = Files.createTempFile("lore-reembed-", ".err");
         try {
             ProcessBuilder builder = new ProcessBuilder(LoreProcess.command("reembed"))
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().putAll(store.get().environment());
+            builder.environment().putAll(environment);
             Process lore = builder.start();
             assertThat(lore.waitFor(120, TimeUnit.SECONDS)).as("reembed finished").isTrue();
             return new Run(lore.exitValue(), Files.readString(out), Files.readString(err));

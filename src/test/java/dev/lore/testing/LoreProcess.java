@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -67,11 +68,18 @@ public final class LoreProcess implements AutoCloseable {
 
     /** A langchain4j MCP client that launches its own Lore over stdio. */
     public static McpClient stdioClient(TestStores.Store store, String clientName) {
+        return stdioClient(store, Map.of(), clientName);
+    }
+
+    /** A langchain4j MCP client that launches its own Lore over stdio, with more settings in its environment. */
+    public static McpClient stdioClient(TestStores.Store store, Map<String, String> extraEnvironment, String clientName) {
+        Map<String, String> environment = new HashMap<>(store.environment());
+        environment.putAll(extraEnvironment);
         return new DefaultMcpClient.Builder()
                 .clientName(clientName)
                 .transport(new StdioMcpTransport.Builder()
                         .command(command())
-                        .environment(store.environment())
+                        .environment(environment)
                         .logEvents(false)
                         .build())
                 .initializationTimeout(Duration.ofSeconds(60))

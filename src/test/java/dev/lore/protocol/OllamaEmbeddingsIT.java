@@ -1,0 +1,128 @@
+package dev.lore.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.exception.ToolExecutionException;
+import dev.langchain4j.mcp.client.McpClient;
+import dev.lore.testing.Json;
+import dev.lore.testing.LoreProcess;
+import dev.lore.testing.OllamaReplay;
+import dev.lore.testing.TestStores;
+
+/**
+ * Lore configured to embed with Ollama ({@code lore.embeddings.provider=ollama}), over stdio, against a stand-in that
+ * answers Ollama's HTTP API ({@link OllamaReplay}): on a new store, on a store the in-process model wrote, and with
+ * Ollama down.
+ */
+class OllamaEmbeddingsIT {
+
+    private static final String EGRESS = "We're trying to reduce our cloud egress costs.";
+    private static final String LEDGER = "The payments ledger is kept in PostgreSQL.";
+    private static final String BANDWIDTH_QUESTION = "how do we shrink the bandwidth bill";
+    private static final String MONEY_QUESTION = "where do we store the money";
+
+    @Test
+    void aNewStoreSavesAndSearchesWithOllamasVectors() throws Exception {
+        try (TestStores.Store store = TestStores.fresh(); OllamaReplay ollama = OllamaReplay.start();
+                McpClient client = LoreProcess.stdioClient(store, ollama.loreEnvironment(), "ollama-it")) {
+            call(client, "save_learning", "title", "Egress", "learning", EGRESS);
+            call(client, "save_learning", "title", "Ledger", "learning", LEDGER);
+
+            assertThat(titlesFound(client, BANDWIDTH_QUESTION)).as("no word in common").startsWith("Egress");
+            assertThat(titlesFound(client, MONEY_QUESTION)).startsWith("Ledger");
+            assertThat(ollama.requests()).contains(
+                    new OllamaReplay.Request("nomic-embed-text", "search_document: Egress\n" + EGRESS),
+                    new OllamaReplay.Request("nomic-embed-text", "search_query: " + BANDWIDTH_QUESTION));
+            assertThat(embeddingModels(store)).containsExactly("ollama:nomic-embed-text");
+        }
+    }
+
+    @Test
+    void aStoreOfTheInProcessModelKeepsSavingUnderOllamaAndReembedBringsItOver() throws Exception {
+        try (TestStores.Store store = TestStores.fresh(); OllamaReplay ollama = OllamaReplay.start()) {
+            try (McpClient inProcess = LoreProcess.stdioClient(store, "in-process-it")) {
+                call(inProcess, "save_learning", "title", "Ledger", "learning", LEDGER);
+            }
+            try (McpClient client = LoreProcess.stdioClient(store, ollama.loreEnvironment(), "ollama-it")) {
+                assertThat(Json.parse(call(client, "save_learning", "title", "Egress", "learning", EGRESS))
+                        .path("status").asText()).isEqualTo("created");
+                assertThat(titlesFound(client, MONEY_QUESTION)).as("the ledger's vector is the other model's")
+                        .doesNotContain("Ledger");
+            }
+
+            Map<String, String> environment = new HashMap<>(store.environment());
+            environment.putAll(ollama.loreEnvironment());
+            ReembedIT.Run run = ReembedIT.reembed(environment);
+            assertThat(run.exitCode()).as("exit code, stderr: %s", run.stderr()).isZero();
+            assertThat(run.stdout()).containsPattern("Done: [12] entries re-embedded with ollama:nomic-embed-text\\.");
+
+            try (McpClient client = LoreProcess.stdioClient(store, ollama.loreEnvironment(), "ollama-it")) {
+                assertThat(titlesFound(client, MONEY_QUESTION)).startsWith("Ledger");
+                assertThat(titlesFound(client, BANDWIDTH_QUESTION)).startsWith("Egress");
+            }
+            assertThat(embeddingModels(store)).containsExactly("ollama:nomic-embed-text");
+        }
+    }
+
+    @Test
+    void anOllamaThatIsDownRefusesTheSaveWithAToolErrorAndStoresNothing() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Map<String, String> down = Map.of("LORE_EMBEDDINGS_PROVIDER", "ollama",
+                "QUARKUS_LANGCHAIN4J_OLLAMA_BASE_URL", "http://127.0.0.1:" + closedPort);
+        try (TestStores.Store store = TestStores.fresh();
+                McpClient client = LoreProcess.stdioClient(store, down, "ollama-down-it")) {
+            assertThatThrownBy(() -> call(client, "save_learning", "title", "Egress", "learning", EGRESS))
+                    .as("a tool result with isError: true")
+                    .isInstanceOf(ToolExecutionException.class)
+                    .hasMessageStartingWith("The embedding model ollama:nomic-embed-text could not embed the text: ")
+                    .hasMessageContaining("Connection refused").hasMessageNotContaining("Exception");
+            try (Connection db = store.connect(); Statement statement = db.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT count(*) FROM learning")) {
+                rows.next();
+                assertThat(rows.getInt(1)).as("learnings stored").isZero();
+            }
+        }
+    }
+
+    /** The tool's answer; a tool error is thrown by the client as a {@link ToolExecutionException}. */
+    private static String call(McpClient client, String tool, Object... arguments) {
+        return client.executeTool(ToolExecutionRequest.builder().id(tool).name(tool)
+                .arguments(Json.object(arguments)).build()).resultText();
+    }
+
+    private static List<String> titlesFound(McpClient client, String query) {
+        JsonNode found = Json.parse(call(client, "search_learnings", "query", query));
+        List<String> titles = new ArrayList<>();
+        found.path("results").forEach(result -> titles.add(result.path("title").asText()));
+        return titles;
+    }
+
+    private static List<String> embeddingModels(TestStores.Store store) throws Exception {
+        List<String> models = new ArrayList<>();
+        try (Connection db = store.connect(); Statement statement = db.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT DISTINCT embedding_model FROM search_entry")) {
+            while (rows.next()) {
+                models.add(rows.getString(1));
+            }
+        }
+        return models;
+    }
+}
