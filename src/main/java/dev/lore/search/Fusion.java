@@ -49,9 +49,10 @@ final class Fusion {
         this.settings = settings;
         for (VectorHit hit : semantic) {
             candidate(hit.entry()).similarity = hit.similarity();
+            if (floorSeqs.size() < FLOOR_RANK) { // the list comes most similar first (VectorIndex#nearest)
+                floorSeqs.add(hit.entry().seq());
+            }
         }
-        semantic.stream().sorted(Comparator.comparingDouble(VectorHit::similarity).reversed()).limit(FLOOR_RANK)
-                .forEach(hit -> floorSeqs.add(hit.entry().seq()));
         double maxRelevance = keyword.stream().mapToDouble(KeywordHit::relevance).max().orElse(1);
         for (KeywordHit hit : keyword) {
             Candidate c = candidate(hit.entry());
