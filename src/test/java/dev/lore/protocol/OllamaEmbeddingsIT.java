@@ -8,9 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -65,9 +63,7 @@ class OllamaEmbeddingsIT {
                         .doesNotContain("Ledger");
             }
 
-            Map<String, String> environment = new HashMap<>(store.environment());
-            environment.putAll(ollama.loreEnvironment());
-            ReembedIT.Run run = ReembedIT.reembed(environment);
+            ReembedIT.Run run = ReembedIT.reembed(store, ollama.loreEnvironment());
             assertThat(run.exitCode()).as("exit code, stderr: %s", run.stderr()).isZero();
             assertThat(run.stdout()).containsPattern("Done: [12] entries re-embedded with ollama:nomic-embed-text\\.");
 
@@ -85,10 +81,9 @@ class OllamaEmbeddingsIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        Map<String, String> down = Map.of("LORE_EMBEDDINGS_PROVIDER", "ollama",
-                "QUARKUS_LANGCHAIN4J_OLLAMA_BASE_URL", "http://127.0.0.1:" + closedPort);
         try (TestStores.Store store = TestStores.fresh();
-                McpClient client = LoreProcess.stdioClient(store, down, "ollama-down-it")) {
+                McpClient client = LoreProcess.stdioClient(store, OllamaReplay.loreEnvironment(closedPort),
+                        "ollama-down-it")) {
             assertThatThrownBy(() -> call(client, "save_learning", "title", "Egress", "learning", EGRESS))
                     .as("a tool result with isError: true")
                     .isInstanceOf(ToolExecutionException.class)

@@ -17,6 +17,7 @@ import dev.langchain4j.mcp.client.McpClient;
 import dev.lore.testing.FreshStoreExtension;
 import dev.lore.testing.Json;
 import dev.lore.testing.LoreProcess;
+import dev.lore.testing.TestStores;
 
 /** {@code lore reembed} as a user runs it: the packaged server, on a store an MCP client wrote to. */
 class ReembedIT {
@@ -28,17 +29,18 @@ class ReembedIT {
     }
 
     static Run reembed() throws Exception {
-        return reembed(store.get().environment());
+        return reembed(store.get(), Map.of());
     }
 
-    /** Runs {@code lore reembed} in this environment (a store's, with any settings added). */
-    static Run reembed(Map<String, String> environment) throws Exception {
+    /** Runs {@code lore reembed} on a store, with more settings in its environment. */
+    static Run reembed(TestStores.Store store, Map<String, String> extraEnvironment) throws Exception {
         Path out = Files.createTempFile("lore-reembed-", ".out");
         Path err = Files.createTempFile("lore-reembed-", ".err");
         try {
             ProcessBuilder builder = new ProcessBuilder(LoreProcess.command("reembed"))
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().putAll(environment);
+            builder.environment().putAll(store.environment());
+            builder.environment().putAll(extraEnvironment);
             Process lore = builder.start();
             assertThat(lore.waitFor(120, TimeUnit.SECONDS)).as("reembed finished").isTrue();
             return new Run(lore.exitValue(), Files.readString(out), Files.readString(err));

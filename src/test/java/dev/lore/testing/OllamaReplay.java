@@ -56,8 +56,13 @@ public final class OllamaReplay implements AutoCloseable {
 
     /** The settings that make Lore embed with this server. */
     public Map<String, String> loreEnvironment() {
+        return loreEnvironment(server.getAddress().getPort());
+    }
+
+    /** The settings that make Lore embed with an Ollama on this local port. */
+    public static Map<String, String> loreEnvironment(int port) {
         return Map.of("LORE_EMBEDDINGS_PROVIDER", "ollama",
-                "QUARKUS_LANGCHAIN4J_OLLAMA_BASE_URL", "http://127.0.0.1:" + server.getAddress().getPort());
+                "QUARKUS_LANGCHAIN4J_OLLAMA_BASE_URL", "http://127.0.0.1:" + port);
     }
 
     public List<Request> requests() {
@@ -73,29 +78,24 @@ public final class OllamaReplay implements AutoCloseable {
                 : List.of(request.path("input").asText());
         inputs.forEach(input -> requests.add(new Request(requestedModel, input)));
         ObjectNode answer = Json.MAPPER.createObjectNode();
-        int status = 200;
-        if (!requestedModel.equals(model)) {
-            status = 404;
-            answer.put("error", "model \"" + requestedModel + "\" not found, try pulling it first");
+        String unknown = !requestedModel.equals(model)
+                ? "model \"" + requestedModel + "\" not found, try pulling it first"
+                : inputs.stream().filter(input -> !embeddings.containsKey(input)).findFirst()
+                        .map(input -> "no answer written down for " + input).orElse(null);
+        if (unknown != null) {
+            answer.put("error", unknown);
         } else {
             ArrayNode vectors = answer.put("model", model).putArray("embeddings");
             for (String input : inputs) {
-                float[] vector = embeddings.get(input);
-                if (vector == null) {
-                    status = 404;
-                    answer.removeAll().put("error", "no answer written down for " + input);
-                    break;
-                }
                 ArrayNode values = vectors.addArray();
-                for (float component : vector) {
+                for (float component : embeddings.get(input)) {
                     values.add(component);
                 }
             }
-            if (status == 200) {
-                answer.put("total_duration", 14_143_917L).put("load_duration", 1_019_500L)
-                        .put("prompt_eval_count", inputs.size() * 8);
-            }
+            answer.put("total_duration", 14_143_917L).put("load_duration", 1_019_500L)
+                    .put("prompt_eval_count", inputs.size() * 8);
         }
+        int status = unknown == null ? 200 : 404;
         byte[] body = Json.MAPPER.writeValueAsString(answer).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(status, body.length);
