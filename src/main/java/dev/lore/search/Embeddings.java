@@ -83,7 +83,7 @@ public class Embeddings {
             try {
                 text("warm up");
             } catch (RuntimeException e) {
-                LOG.warnf("Embedding model %s is not usable yet: %s", modelId, e.getMessage());
+                LOG.warnf("Not usable yet: %s", e.getMessage()); // the message names the model
             }
         });
     }
