@@ -3,6 +3,7 @@ package dev.lore.recall;
 import dev.lore.identity.Caller;
 import dev.lore.identity.CallerResolver;
 import dev.lore.identity.Namespaces;
+import dev.lore.search.EmbeddingFailedException;
 import io.quarkiverse.mcp.server.JsonRpcErrorCodes;
 import io.quarkiverse.mcp.server.McpConnection;
 import io.quarkiverse.mcp.server.McpException;
@@ -46,9 +47,13 @@ public class RecallMcp {
                     + "(default: 'default').", required = false) String namespace,
             McpConnection connection) {
         Caller caller = callers.resolve(connection, userId, sessionId, Namespaces.checked(namespace));
-        String block = recall.context(caller, query == null || query.isBlank() ? null : query.strip(),
-                tokens(maxTokens));
-        return PromptMessage.withUserRole(new TextContent(block));
+        try {
+            String block = recall.context(caller, query == null || query.isBlank() ? null : query.strip(),
+                    tokens(maxTokens));
+            return PromptMessage.withUserRole(new TextContent(block));
+        } catch (EmbeddingFailedException e) {
+            throw new McpException(e.getMessage() + ".", JsonRpcErrorCodes.INTERNAL_ERROR);
+        }
     }
 
     @ResourceTemplate(uriTemplate = "lore://users/{user_id}/context", name = "context",

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -77,23 +78,41 @@ class OllamaEmbeddingsIT {
 
     @Test
     void anOllamaThatIsDownRefusesTheSaveWithAToolErrorAndStoresNothing() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
         try (TestStores.Store store = TestStores.fresh();
-                McpClient client = LoreProcess.stdioClient(store, OllamaReplay.loreEnvironment(closedPort),
+                McpClient client = LoreProcess.stdioClient(store, OllamaReplay.loreEnvironment(closedPort()),
                         "ollama-down-it")) {
             assertThatThrownBy(() -> call(client, "save_learning", "title", "Egress", "learning", EGRESS))
                     .as("a tool result with isError: true")
                     .isInstanceOf(ToolExecutionException.class)
                     .hasMessageStartingWith("The embedding model ollama:nomic-embed-text could not embed the text: ")
                     .hasMessageContaining("Connection refused").hasMessageNotContaining("Exception");
-            try (Connection db = store.connect(); Statement statement = db.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT count(*) FROM learning")) {
-                rows.next();
-                assertThat(rows.getInt(1)).as("learnings stored").isZero();
-            }
+            assertThat(learningsStored(store)).isZero();
+        }
+    }
+
+    @Test
+    void theRecallPromptWithOllamaDownIsRefusedSayingWhy() throws Exception {
+        try (TestStores.Store store = TestStores.fresh();
+                McpClient client = LoreProcess.stdioClient(store, OllamaReplay.loreEnvironment(closedPort()),
+                        "ollama-down-it")) {
+            assertThatThrownBy(() -> client.getPrompt("recall", Map.of("query", "billing migration")))
+                    .hasMessageContaining("-32603")
+                    .hasMessageContaining("The embedding model ollama:nomic-embed-text could not embed the text: ")
+                    .hasMessageContaining("Connection refused");
+        }
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static int learningsStored(TestStores.Store store) throws Exception {
+        try (Connection db = store.connect(); Statement statement = db.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM learning")) {
+            rows.next();
+            return rows.getInt(1);
         }
     }
 
