@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -14,28 +15,32 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import io.quarkiverse.langchain4j.ModelName;
+import io.quarkiverse.langchain4j.ollama.OllamaEmbeddingModel;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * Turns text into vectors for semantic search. By default an in-process ONNX model ({@link InProcessModel}:
  * bge-small-en-v1.5, quantized, shipped inside a Maven artifact: no setup, no network); with
- * {@code lore.embeddings.provider=ollama}, an Ollama embedding model. Queries and passages may need different
- * prefixes (bge asks for an instruction before queries).
+ * {@code lore.embeddings.provider=ollama}, an Ollama embedding model ({@code lore.embeddings.ollama.model}, read at
+ * start: the Quarkus extension's own model setting is fixed when Lore is built). Queries and passages may need
+ * different prefixes (bge asks for an instruction before queries).
  */
 @ApplicationScoped
 public class Embeddings {
 
     static final String IN_PROCESS_MODEL = "bge-small-en-v1.5-q";
     static final String BGE_QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
+    /** The task prefixes nomic-embed-text was trained with; other Ollama models get none unless configured. */
+    static final String NOMIC_MODEL = "nomic-embed-text";
+    static final String NOMIC_QUERY_PREFIX = "search_query: ";
+    static final String NOMIC_PASSAGE_PREFIX = "search_document: ";
     static final int REMEMBERED_QUERIES = 8;
     private static final Logger LOG = Logger.getLogger(Embeddings.class);
     private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(30);
@@ -54,11 +59,11 @@ public class Embeddings {
             });
 
     Embeddings(@ConfigProperty(name = "lore.embeddings.provider", defaultValue = "in-process") String provider,
-            @ConfigProperty(name = "quarkus.langchain4j.ollama.lore-embeddings.embedding-model.model-id",
-                    defaultValue = "nomic-embed-text") String ollamaModel,
-            @ConfigProperty(name = "lore.embeddings.ollama.query-prefix", defaultValue = "search_query: ") String ollamaQueryPrefix,
-            @ConfigProperty(name = "lore.embeddings.ollama.passage-prefix", defaultValue = "search_document: ") String ollamaPassagePrefix,
-            @ModelName("lore-embeddings") Instance<EmbeddingModel> ollama) {
+            @ConfigProperty(name = "lore.embeddings.ollama.model") String ollamaModel,
+            @ConfigProperty(name = "lore.embeddings.ollama.base-url") String ollamaBaseUrl,
+            @ConfigProperty(name = "lore.embeddings.ollama.timeout") Duration ollamaTimeout,
+            @ConfigProperty(name = "lore.embeddings.ollama.query-prefix") Optional<String> ollamaQueryPrefix,
+            @ConfigProperty(name = "lore.embeddings.ollama.passage-prefix") Optional<String> ollamaPassagePrefix) {
         switch (provider) {
             case "in-process" -> {
                 this.model = new InProcessModel();
@@ -67,10 +72,12 @@ public class Embeddings {
                 this.passagePrefix = "";
             }
             case "ollama" -> {
-                this.model = ollama.get();
+                this.model = OllamaEmbeddingModel.builder().baseUrl(ollamaBaseUrl).model(ollamaModel)
+                        .timeout(ollamaTimeout).build();
                 this.modelId = "ollama:" + ollamaModel;
-                this.queryPrefix = ollamaQueryPrefix;
-                this.passagePrefix = ollamaPassagePrefix;
+                boolean nomic = ollamaModel.startsWith(NOMIC_MODEL); // also "nomic-embed-text:v1.5"
+                this.queryPrefix = ollamaQueryPrefix.orElse(nomic ? NOMIC_QUERY_PREFIX : "");
+                this.passagePrefix = ollamaPassagePrefix.orElse(nomic ? NOMIC_PASSAGE_PREFIX : "");
             }
             default -> throw new IllegalArgumentException(
                     "lore.embeddings.provider must be 'in-process' or 'ollama', not '" + provider + "'");

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,8 +26,8 @@ import dev.lore.testing.TestStores;
 
 /**
  * Lore configured to embed with Ollama ({@code lore.embeddings.provider=ollama}), over stdio, against a stand-in that
- * answers Ollama's HTTP API ({@link OllamaReplay}): on a new store, on a store the in-process model wrote, and with
- * Ollama down.
+ * answers Ollama's HTTP API ({@link OllamaReplay}): on a new store, on a store the in-process model wrote, with a
+ * model Ollama lacks, and with Ollama down.
  */
 class OllamaEmbeddingsIT {
 
@@ -86,6 +87,24 @@ class OllamaEmbeddingsIT {
                     .isInstanceOf(ToolExecutionException.class)
                     .hasMessageStartingWith("The embedding model ollama:nomic-embed-text could not embed the text: ")
                     .hasMessageContaining("Connection refused").hasMessageNotContaining("Exception");
+            assertThat(learningsStored(store)).isZero();
+        }
+    }
+
+    @Test
+    void theOllamaModelIsASettingAndOneOllamaLacksIsRefusedWithOllamasReason() throws Exception {
+        try (TestStores.Store store = TestStores.fresh(); OllamaReplay ollama = OllamaReplay.start()) {
+            Map<String, String> environment = new HashMap<>(ollama.loreEnvironment());
+            environment.put("LORE_EMBEDDINGS_OLLAMA_MODEL", "mxbai-embed-large");
+            try (McpClient client = LoreProcess.stdioClient(store, environment, "ollama-no-model-it")) {
+                assertThatThrownBy(() -> call(client, "save_learning", "title", "Egress", "learning", EGRESS))
+                        .isInstanceOf(ToolExecutionException.class)
+                        .hasMessage("The embedding model ollama:mxbai-embed-large could not embed the text: HTTP 404 "
+                                + "Not Found: model \"mxbai-embed-large\" not found, try pulling it first.");
+            }
+            assertThat(ollama.requests()).as("the model asked for, without nomic-embed-text's prefix")
+                    .contains(new OllamaReplay.Request("mxbai-embed-large", "Egress\n" + EGRESS))
+                    .extracting(OllamaReplay.Request::model).doesNotContain("nomic-embed-text");
             assertThat(learningsStored(store)).isZero();
         }
     }
