@@ -13,6 +13,7 @@ import jakarta.persistence.Query;
 import org.jboss.logging.Logger;
 
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Vector retrieval on the team flavor: pgvector, HNSW index with cosine distance. Filters (store, namespace, owner,
@@ -105,18 +106,22 @@ class PgVectorIndex implements VectorIndex {
 
     /**
      * A store that holds no vector yet takes the dimension of the model in use (one configured for Ollama from the
-     * start, say). One holding another model's vectors keeps them until {@code lore reembed}.
+     * start, say). One holding another model's vectors keeps them until {@code lore reembed}. The column changes in a
+     * transaction of its own whose first statement locks the table: a save's transaction, which already holds a row
+     * lock on it, would deadlock with another process doing the same.
      */
-    private boolean adopted(int dimension) {
-        if (holdsVectors()) {
-            return false;
+    @Override
+    public void adoptIfEmpty(int dimension) {
+        if (dimension == columnDimension || QuarkusTransaction.isActive() // a caller's transaction would wait on itself
+                || QuarkusTransaction.requiringNew().call(() -> readDimension() == dimension || holdsVectors())) {
+            return;
         }
-        em.createNativeQuery("LOCK TABLE search_entry IN ACCESS EXCLUSIVE MODE").executeUpdate();
-        if (readDimension() != dimension && holdsVectors()) { // another process wrote first, for its model
-            return false;
-        }
-        prepareFor(dimension);
-        return true;
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("LOCK TABLE search_entry IN ACCESS EXCLUSIVE MODE").executeUpdate();
+            if (readDimension() != dimension && !holdsVectors()) { // no other process took it first
+                prepareFor(dimension);
+            }
+        });
     }
 
     private boolean holdsVectors() {
@@ -134,7 +139,7 @@ class PgVectorIndex implements VectorIndex {
      */
     @Override
     public void write(long seq, TextVectors vectors, String model) {
-        if (!fits(vectors.whole()) && !adopted(vectors.whole().length)) {
+        if (!fits(vectors.whole())) {
             em.createNativeQuery(CLEAR).setParameter("seq", seq).executeUpdate();
             em.createNativeQuery(DELETE_PASSAGES).setParameter("seq", seq).executeUpdate();
             if (warnedOfOtherModel.compareAndSet(false, true)) {

@@ -58,10 +58,12 @@ public class SearchEngine {
 
     /**
      * The vectors of an item's text, to pass to {@link #index} and {@link #duplicateOf}. Call it before the write
-     * transaction opens: it also brings the vector index up to date, so the transaction only sees recent changes.
+     * transaction opens: it also readies the vector index for vectors of this size and brings it up to date, so the
+     * transaction only sees recent changes.
      */
     public TextVectors embed(String text) {
         TextVectors embedded = embeddings.text(text);
+        vectors.adoptIfEmpty(embedded.whole().length);
         vectors.refresh(embeddings.modelId());
         return embedded;
     }

@@ -14,6 +14,13 @@ public interface VectorIndex {
     void prepareFor(int dimension);
 
     /**
+     * Lets a store that holds no vector yet take the size of the vectors about to be written (a model configured from
+     * the start, say). Call it outside transactions, before the one that writes: the change locks the whole index.
+     */
+    default void adoptIfEmpty(int dimension) {
+    }
+
+    /**
      * Brings the index up to date with what is stored (in-memory indexes read what other processes committed). Call it
      * outside write transactions: the first call may read every vector.
      */

@@ -1,7 +1,9 @@
 package dev.lore.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.net.ServerSocket;
 import java.sql.Connection;
@@ -11,6 +13,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +56,53 @@ class OllamaEmbeddingsIT {
                     new OllamaReplay.Request("nomic-embed-text", "search_query: " + BANDWIDTH_QUESTION));
             assertThat(embeddingModels(store)).containsExactly("ollama:nomic-embed-text");
         }
+    }
+
+    /**
+     * Another process is in the middle of a save when Lore makes the first save of a new team store with a model of
+     * another size, and that process then makes room for its own model too. The column change must not deadlock with
+     * it: PostgreSQL would abort one of the two saves.
+     */
+    @Test
+    void aNewTeamStoreTakesTheModelsSizeWithoutDeadlockingWithAnotherProcessDoingTheSame() throws Exception {
+        assumeFalse(TestStores.isLocal(), "SQLite holds vectors of any size side by side");
+        ExecutorService saver = Executors.newSingleThreadExecutor();
+        try (TestStores.Store store = TestStores.fresh(); OllamaReplay ollama = OllamaReplay.start();
+                McpClient client = LoreProcess.stdioClient(store, ollama.loreEnvironment(), "ollama-it");
+                Connection otherProcess = store.connect(); Statement otherSave = otherProcess.createStatement()) {
+            call(client, "get_profile"); // answered once Lore has started: the store is migrated
+            otherProcess.setAutoCommit(false);
+            otherSave.execute("SET lock_timeout = '20s'");
+            otherSave.execute("LOCK TABLE search_entry IN ROW EXCLUSIVE MODE"); // what its insert of an entry takes
+
+            Future<String> save = saver.submit(() -> call(client, "save_learning", "title", "Egress", "learning", EGRESS));
+            awaitAWaitForSearchEntry(store);
+            assertThatCode(() -> otherSave.execute("LOCK TABLE search_entry IN ACCESS EXCLUSIVE MODE"))
+                    .as("the other process makes room for its model").doesNotThrowAnyException();
+            otherProcess.commit();
+
+            assertThat(Json.parse(save.get(30, TimeUnit.SECONDS)).path("status").asText()).isEqualTo("created");
+            assertThat(embeddingModels(store)).containsExactly("ollama:nomic-embed-text");
+        } finally {
+            saver.shutdownNow();
+        }
+    }
+
+    private static void awaitAWaitForSearchEntry(TestStores.Store store) throws Exception {
+        try (Connection db = store.connect(); Statement statement = db.createStatement()) {
+            for (int attempt = 0; attempt < 300; attempt++) {
+                try (ResultSet waiting = statement.executeQuery("SELECT count(*) FROM pg_locks WHERE NOT granted "
+                        + "AND relation = 'search_entry'::regclass AND database = "
+                        + "(SELECT oid FROM pg_database WHERE datname = current_database())")) {
+                    waiting.next();
+                    if (waiting.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("Lore's save never waited for the other process's lock on search_entry");
     }
 
     @Test
