@@ -20,11 +20,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.exception.ToolExecutionException;
 import dev.langchain4j.mcp.client.McpClient;
+import dev.lore.identity.Caller;
 import dev.lore.testing.Json;
 import dev.lore.testing.LoreProcess;
 import dev.lore.testing.OllamaReplay;
@@ -190,15 +188,11 @@ class OllamaEmbeddingsIT {
 
     /** The tool's answer; a tool error is thrown by the client as a {@link ToolExecutionException}. */
     private static String call(McpClient client, String tool, Object... arguments) {
-        return client.executeTool(ToolExecutionRequest.builder().id(tool).name(tool)
-                .arguments(Json.object(arguments)).build()).resultText();
+        return StdioProtocolIT.call(client, tool, Json.object(arguments)).resultText();
     }
 
     private static List<String> titlesFound(McpClient client, String query) {
-        JsonNode found = Json.parse(call(client, "search_learnings", "query", query));
-        List<String> titles = new ArrayList<>();
-        found.path("results").forEach(result -> titles.add(result.path("title").asText()));
-        return titles;
+        return TwoProcessesIT.titlesFound(client, query, Caller.DEFAULT_NAMESPACE);
     }
 
     private static List<String> embeddingModels(TestStores.Store store) throws Exception {
