@@ -1,5 +1,6 @@
 package dev.lore.search;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.inject.Singleton;
@@ -31,6 +32,11 @@ class Fts5KeywordIndex extends NativeKeywordIndex {
             ORDER BY hit.relevance DESC
             """;
 
+    /** The newest entry's seq stands in for the row count: counting reads every row, and deleted entries are few. */
+    private static final String ROWS = "SELECT coalesce(max(seq), 0) FROM search_entry";
+    private static final String ROWS_WITH = "SELECT count(*) FROM search_fts WHERE search_fts MATCH :match";
+    private static final String COLUMNS = "{body tag_text preceding_text} : ";
+
     private final EntityManager em;
 
     Fts5KeywordIndex(EntityManager em) {
@@ -52,10 +58,26 @@ class Fts5KeywordIndex extends NativeKeywordIndex {
                 .setParameter("limit", limit));
     }
 
+    /**
+     * FTS5's BM25 weighs a word by {@code ln((N - n + 0.5) / (n + 0.5))} (at least 10^-6) over the N rows of the index,
+     * n of them holding the word, and counts one occurrence in a text of average length as exactly that weight.
+     */
+    @Override
+    double fullMatch(QueryTerms terms, List<Object[]> rows) {
+        double all = ((Number) em.createNativeQuery(ROWS).getSingleResult()).doubleValue();
+        double full = 0;
+        for (String phrase : terms.asFts5Phrases()) {
+            double holding = ((Number) em.createNativeQuery(ROWS_WITH).setParameter("match", COLUMNS + phrase)
+                    .getSingleResult()).doubleValue();
+            full += Math.max(1e-6, Math.log((all - holding + 0.5) / (holding + 0.5)));
+        }
+        return full;
+    }
+
     /** e.g. {@code {body tag_text preceding_text} : ("egress" OR "costs") AND scope_tokens : (ns123 AND tg456)}. */
     static String match(SearchScope scope, QueryTerms terms) {
         String filter = String.join(" AND ",
                 ScopeTokens.tokens(scope.store(), scope.namespace(), scope.ownerId(), scope.tags()));
-        return "{body tag_text preceding_text} : (" + terms.asFts5AnyOf() + ") AND scope_tokens : (" + filter + ")";
+        return COLUMNS + "(" + terms.asFts5AnyOf() + ") AND scope_tokens : (" + filter + ")";
     }
 }

@@ -13,13 +13,14 @@ import java.util.Set;
 
 /**
  * Weighted score fusion of semantic and keyword evidence. Each list is brought to [0, 1]: a keyword relevance as a
- * share of the best one's (BM25 has a true zero, so the weakest match the index returned still counts), a similarity
- * min-max between the best and the one at rank {@link #FLOOR_RANK} of the semantic list, or its lowest when shorter
- * (cosine has no such zero; a fixed rank keeps the scale, and so the order, the same however many results are asked
- * for). The two are mixed by weight, then a hit lends a share of its score to the items saved next to it in the same
- * session (an answer often sits in the reply after the line that matched), items carrying a tag the query names get a
- * boost, and each item weighs by its {@link Standing}: more when saves confirmed it again (optionally: recently), less
- * when it asks rather than states. Measured on LoCoMo, this beat reciprocal rank fusion.
+ * share of the best one's (BM25 has a true zero, so the weakest match the index returned still counts), all of them
+ * counting less when that best match covers little of the query ({@link #keywordCredit}); a similarity min-max
+ * between the best and the one at rank {@link #FLOOR_RANK} of the semantic list, or its lowest when shorter (cosine
+ * has no such zero; a fixed rank keeps the scale, and so the order, the same however many results are asked for). The
+ * two are mixed by weight, then a hit lends a share of its score to the items saved next to it in the same session
+ * (an answer often sits in the reply after the line that matched), items carrying a tag the query names get a boost,
+ * and each item weighs by its {@link Standing}: more when saves confirmed it again (optionally: recently), less when
+ * it asks rather than states. Measured on LoCoMo, this beat reciprocal rank fusion.
  */
 final class Fusion {
 
@@ -45,7 +46,7 @@ final class Fusion {
         }
     }
 
-    Fusion(SearchSettings settings, List<VectorHit> semantic, List<KeywordHit> keyword) {
+    Fusion(SearchSettings settings, List<VectorHit> semantic, KeywordMatches keyword) {
         this.settings = settings;
         for (VectorHit hit : semantic) {
             candidate(hit.entry()).similarity = hit.similarity();
@@ -53,13 +54,28 @@ final class Fusion {
                 floorSeqs.add(hit.entry().seq());
             }
         }
-        double maxRelevance = keyword.stream().mapToDouble(KeywordHit::relevance).max().orElse(1);
-        for (KeywordHit hit : keyword) {
+        double maxRelevance = keyword.hits().stream().mapToDouble(KeywordHit::relevance).max().orElse(1);
+        double credit = keywordCredit(maxRelevance, keyword.fullMatch());
+        for (KeywordHit hit : keyword.hits()) {
             Candidate c = candidate(hit.entry());
-            c.keyword = maxRelevance > 0 ? Math.max(0, hit.relevance()) / maxRelevance : 1;
+            c.keyword = credit * (maxRelevance > 0 ? Math.max(0, hit.relevance()) / maxRelevance : 1);
             c.matchedTerms = hit.matchedTerms();
         }
         normalise();
+    }
+
+    /**
+     * How far the keyword scores count: in full when the best match covers at least
+     * {@link SearchSettings#keywordCoverage()} of a full match of the query's words, falling with the cube of the
+     * shortfall below it. A question worded differently from what it looks for shares only incidental words with
+     * other items ("bill" with "billing code" for a question about the bandwidth bill); the best of those matches
+     * would otherwise score like a match on the question's gist.
+     */
+    private double keywordCredit(double bestRelevance, double fullMatch) {
+        if (settings.keywordCoverage() == 0 || fullMatch <= 0) {
+            return 1;
+        }
+        return Math.pow(Math.min(1, bestRelevance / fullMatch / settings.keywordCoverage()), 3);
     }
 
     /** Candidates that only keywords found: their similarity, when known, completes their semantic score. */

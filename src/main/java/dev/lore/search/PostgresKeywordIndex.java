@@ -49,9 +49,10 @@ class PostgresKeywordIndex extends NativeKeywordIndex {
      * frequency within the matching rows of the scope) times its saturated frequency in the row. ts_rank_cd of a
      * one-lexeme query counts 0.1 per occurrence of the entry's own words (weight D) and 0.05 per occurrence of the
      * preceding entry's (weight C), so {@code r / (r + 0.12)} is BM25's {@code tf / (tf + k1)} with the usual
-     * k1 = 1.2; lengths are not normalised (ts_rank_cd's length normalisation measured worse on LoCoMo). Only
-     * the ranked rows' text is read, to mark the words that matched. The lexemes come as one array; the match (any of
-     * them) is built from it here, each lexeme quoted by {@code quote_literal}.
+     * k1 = 1.2; lengths are not normalised (ts_rank_cd's length normalisation measured worse on LoCoMo). Each row
+     * also carries the relevance of a full match: every lexeme once in the entry's own words. Only the ranked rows'
+     * text is read, to mark the words that matched. The lexemes come as one array; the match (any of them) is built
+     * from it here, each lexeme quoted by {@code quote_literal}.
      */
     private static final String SEARCH = """
             WITH query AS MATERIALIZED (
@@ -78,7 +79,8 @@ class PostgresKeywordIndex extends NativeKeywordIndex {
             )
             SELECT e.seq, e.item_id, e.session_id, e.session_pos, ranked.relevance,
                    ts_headline('english', e.body || ' ' || coalesce(e.tag_text, ''), query.match,
-                               'HighlightAll=true, StartSel=' || chr(2) || ', StopSel=' || chr(3)) AS marked
+                               'HighlightAll=true, StartSel=' || chr(2) || ', StopSel=' || chr(3)) AS marked,
+                   (SELECT sum(lexeme.idf * 0.1 / (0.1 + 0.12)) FROM lexeme) AS full_match
             FROM ranked JOIN search_entry e ON e.seq = ranked.seq, query
             ORDER BY ranked.relevance DESC
             """;
@@ -119,6 +121,12 @@ class PostgresKeywordIndex extends NativeKeywordIndex {
         return Optional.of(PostgresScope.bind(em.createNativeQuery(SEARCH), scope)
                 .setParameter("lexemes", affordable.toArray(String[]::new))
                 .setParameter("limit", limit));
+    }
+
+    /** Each row carries it (see {@link #SEARCH}). */
+    @Override
+    double fullMatch(QueryTerms terms, List<Object[]> rows) {
+        return ((Number) rows.get(0)[6]).doubleValue();
     }
 
     /** The lexemes to match: the rarest first, as long as the rows they match stay within {@link #RANKED_ROWS}. */

@@ -200,7 +200,8 @@ public class SearchEngine {
     public List<SearchHit> search(SearchScope scope, String query, int limit) {
         QueryTerms terms = QueryTerms.of(query);
         int depth = Math.max(Fusion.FLOOR_RANK, limit * 5);
-        CompletableFuture<List<KeywordHit>> keyword = terms.isEmpty() ? CompletableFuture.completedFuture(List.of())
+        CompletableFuture<KeywordMatches> keyword = terms.isEmpty()
+                ? CompletableFuture.completedFuture(KeywordMatches.NONE)
                 : CompletableFuture.supplyAsync(() -> inOwnRequestContext(() -> keywords.search(scope, terms, depth)),
                         workers);
         vectors.refresh(embeddings.modelId());

@@ -24,6 +24,16 @@ public interface SearchSettings {
     @DecimalMax("1")
     double keywordWeight();
 
+    /**
+     * Share of a full match of the query's words (each word once, weighed by its rarity) that the best keyword match
+     * must reach for keyword scores to count in full; below it they count less, with the cube of the shortfall. 0
+     * turns it off.
+     */
+    @WithDefault("0.35")
+    @DecimalMin("0")
+    @DecimalMax("1")
+    double keywordCoverage();
+
     /** Share of a hit's score lent to the items saved just before and after it in the same session. */
     @WithDefault("0.45")
     @DecimalMin("0")

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.offset;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,11 @@ class FusionTest {
         @Override
         public double keywordWeight() {
             return 0.5;
+        }
+
+        @Override
+        public double keywordCoverage() {
+            return 0.35;
         }
 
         @Override
@@ -54,6 +60,11 @@ class FusionTest {
         return new Entry(seq, "item-" + seq, session, position);
     }
 
+    /** A keyword index's answer whose best hit is a full match of the query's words. */
+    static KeywordMatches keywords(KeywordHit... hits) {
+        return new KeywordMatches(List.of(hits), Arrays.stream(hits).mapToDouble(KeywordHit::relevance).max().orElse(0));
+    }
+
     static List<String> ranking(Fusion fusion) {
         return fusion.top(10).stream().map(SearchHit::itemId).toList();
     }
@@ -63,7 +74,7 @@ class FusionTest {
         Fusion fusion = new Fusion(SETTINGS,
                 List.of(new VectorHit(entry(1, null, 0), 0.90), new VectorHit(entry(2, null, 0), 0.80),
                         new VectorHit(entry(3, null, 0), 0.50)),
-                List.of(new KeywordHit(entry(4, null, 0), 9.0, List.of("egress")),
+                keywords(new KeywordHit(entry(4, null, 0), 9.0, List.of("egress")),
                         new KeywordHit(entry(2, null, 0), 8.0, List.of("cloud")),
                         new KeywordHit(entry(5, null, 0), 1.0, List.of("cost"))));
         fusion.lendToNeighbours();
@@ -79,10 +90,10 @@ class FusionTest {
         List<VectorHit> semantic = List.of(new VectorHit(entry(1, null, 0), 0.99), new VectorHit(entry(2, null, 0), 0.98),
                 new VectorHit(entry(3, null, 0), 0.97));
         Fusion bm25 = new Fusion(SETTINGS, semantic,
-                List.of(new KeywordHit(entry(3, null, 0), 8.0, List.of("x")),
+                keywords(new KeywordHit(entry(3, null, 0), 8.0, List.of("x")),
                         new KeywordHit(entry(2, null, 0), 4.0, List.of("y"))));
         Fusion scaledUp = new Fusion(SETTINGS, semantic,
-                List.of(new KeywordHit(entry(3, null, 0), 8000.0, List.of("x")),
+                keywords(new KeywordHit(entry(3, null, 0), 8000.0, List.of("x")),
                         new KeywordHit(entry(2, null, 0), 4000.0, List.of("y"))));
         bm25.lendToNeighbours();
         scaledUp.lendToNeighbours();
@@ -97,10 +108,29 @@ class FusionTest {
     }
 
     @Test
+    void keywordScoresCountLessWhenTheBestMatchCoversLittleOfTheQuery() {
+        List<VectorHit> semantic = List.of(new VectorHit(entry(1, null, 0), 0.80), new VectorHit(entry(2, null, 0), 0.60),
+                new VectorHit(entry(3, null, 0), 0.40));
+        List<KeywordHit> incidental = List.of(new KeywordHit(entry(2, null, 0), 3.0, List.of("bill")));
+        Fusion gist = new Fusion(SETTINGS, semantic, new KeywordMatches(incidental, 3.0));
+        Fusion aFifth = new Fusion(SETTINGS, semantic, new KeywordMatches(incidental, 15.0));
+        Fusion aThird = new Fusion(SETTINGS, semantic, new KeywordMatches(incidental, 3.0 / 0.35));
+        gist.lendToNeighbours();
+        aFifth.lendToNeighbours();
+        aThird.lendToNeighbours();
+
+        assertThat(ranking(gist)).as("a match on the query's gist counts in full").startsWith("item-2");
+        assertThat(scoreOf(gist, "item-2")).isEqualTo(0.5 * 0.5 + 0.5, offset(1e-9));
+        assertThat(ranking(aFifth)).as("a match on a fifth of it").startsWith("item-1");
+        assertThat(scoreOf(aFifth, "item-2")).isEqualTo(0.5 * 0.5 + 0.5 * Math.pow(0.2 / 0.35, 3), offset(1e-9));
+        assertThat(scoreOf(aThird, "item-2")).as("at the coverage setting, in full").isEqualTo(0.75, offset(1e-9));
+    }
+
+    @Test
     void aDeeperSemanticListForMoreResultsKeepsTheScaleAndTheOrder() {
         List<VectorHit> asked10 = semanticList(Fusion.FLOOR_RANK);
         List<VectorHit> asked30 = semanticList(Fusion.FLOOR_RANK * 3);
-        List<KeywordHit> keyword = List.of(new KeywordHit(entry(40, null, 0), 6.0, List.of("egress")),
+        KeywordMatches keyword = keywords(new KeywordHit(entry(40, null, 0), 6.0, List.of("egress")),
                 new KeywordHit(entry(2, null, 0), 3.0, List.of("egress")));
         Fusion shallow = new Fusion(SETTINGS, asked10, keyword);
         Fusion deep = new Fusion(SETTINGS, asked30, keyword);
@@ -131,7 +161,7 @@ class FusionTest {
         Fusion fusion = new Fusion(SETTINGS,
                 List.of(new VectorHit(question, 0.90), new VectorHit(weak, 0.60), new VectorHit(farAway, 0.50),
                         new VectorHit(otherSession, 0.50)),
-                List.of());
+                KeywordMatches.NONE);
         fusion.add(List.of(answer));
         fusion.similarities(Map.of(answer.seq(), 0.50));
         fusion.lendToNeighbours();
@@ -146,7 +176,7 @@ class FusionTest {
         Fusion fusion = new Fusion(SETTINGS,
                 List.of(new VectorHit(entry(1, null, 0), 0.90), new VectorHit(entry(2, null, 0), 0.85),
                         new VectorHit(entry(3, null, 0), 0.10)),
-                List.of());
+                KeywordMatches.NONE);
         fusion.lendToNeighbours();
         fusion.boostTags(Map.of(2L, Set.of("payments"), 1L, Set.of("data pipeline")),
                 QueryTerms.of("retry policy for payments"), "retry policy for payments");
@@ -155,7 +185,7 @@ class FusionTest {
         Fusion phrase = new Fusion(SETTINGS,
                 List.of(new VectorHit(entry(1, null, 0), 0.89), new VectorHit(entry(2, null, 0), 0.90),
                         new VectorHit(entry(3, null, 0), 0.10)),
-                List.of());
+                KeywordMatches.NONE);
         phrase.lendToNeighbours();
         phrase.boostTags(Map.of(1L, Set.of("data pipeline")),
                 QueryTerms.of("the pipeline for data"), "the pipeline for data");
@@ -165,7 +195,7 @@ class FusionTest {
     @Test
     void withoutAnySimilarityTheKeywordScoreDecides() {
         Fusion fusion = new Fusion(SETTINGS, List.of(),
-                List.of(new KeywordHit(entry(1, null, 0), 2.0, List.of("a")),
+                keywords(new KeywordHit(entry(1, null, 0), 2.0, List.of("a")),
                         new KeywordHit(entry(2, null, 0), 5.0, List.of("b"))));
         assertThat(fusion.withoutSimilarity()).containsExactlyInAnyOrder(1L, 2L);
         fusion.lendToNeighbours();
@@ -183,7 +213,7 @@ class FusionTest {
         Fusion fusion = new Fusion(SETTINGS,
                 List.of(new VectorHit(entry(1, null, 0), 0.70), new VectorHit(entry(2, null, 0), 0.66),
                         new VectorHit(entry(3, null, 0), 0.40)),
-                List.of());
+                KeywordMatches.NONE);
         fusion.passages(Map.of(2L, 0.86, 3L, 0.42));
         fusion.lendToNeighbours();
 
@@ -198,7 +228,7 @@ class FusionTest {
         Fusion fusion = new Fusion(settings,
                 List.of(new VectorHit(entry(1, null, 0), 0.90), new VectorHit(entry(2, null, 0), 0.88),
                         new VectorHit(entry(3, null, 0), 0.10)),
-                List.of());
+                KeywordMatches.NONE);
         fusion.lendToNeighbours();
         return fusion;
     }

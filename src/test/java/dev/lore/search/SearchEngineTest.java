@@ -103,12 +103,55 @@ class SearchEngineTest {
         String rare = index(namespace, null, "Zookeeper lost quorum on the cluster");
 
         List<KeywordHit> hits = keywords.search(SearchScope.shared(STORE, namespace, List.of()),
-                QueryTerms.of("deploy zookeeper"), 10);
+                QueryTerms.of("deploy zookeeper"), 10).hits();
 
         assertThat(hits).hasSize(9);
         assertThat(hits.get(0).entry().itemId()).isEqualTo(rare);
         assertThat(hits.get(0).relevance()).as("each word appears once: only rarity sets them apart")
                 .isGreaterThan(hits.get(1).relevance());
+    }
+
+    @Test
+    void aFullMatchIsWhatTheBestItemScoresWhenItMatchesEveryWordOfTheQuery() {
+        String namespace = Namespaces.fresh();
+        for (int i = 0; i < 5; i++) {
+            index(namespace, null, "Deploy service number " + i + " to the cluster");
+        }
+        index(namespace, null, "Zookeeper lost quorum on the cluster");
+        SearchScope scope = SearchScope.shared(STORE, namespace, List.of());
+
+        double everyWord = coverage(keywords.search(scope, QueryTerms.of("zookeeper quorum"), 10));
+        double oneWordOfThree = coverage(keywords.search(scope, QueryTerms.of("zookeeper qwzxv vbnmq"), 10));
+
+        assertThat(everyWord).as("each word once, in a text of about average length").isBetween(0.6, 1.4);
+        assertThat(oneWordOfThree).as("no item holds the other two words").isLessThan(0.4 * everyWord);
+    }
+
+    private static double coverage(KeywordMatches matches) {
+        return matches.hits().get(0).relevance() / matches.fullMatch();
+    }
+
+    @Test
+    void aQuestionWordedDifferentlyFindsItsAnswerBeforeAnItemSharingAnIncidentalWordWithIt() {
+        String namespace = Namespaces.fresh();
+        String egress = indexAlone(namespace, "Cloud costs\nWe're trying to reduce our cloud egress costs");
+        indexAlone(namespace, "Legacy billing\nThe legacy billing code is written in COBOL and runs on a mainframe");
+        indexAlone(namespace, "Staging\nUse the staging cluster for load tests, never production");
+        indexAlone(namespace, "Friday deploys\nDeploys on Friday afternoons caused two production incidents");
+        indexAlone(namespace, "Invoices\nCustomers in Germany need invoices that include the VAT number");
+        indexAlone(namespace, "Hugo\nThe marketing site is built with Hugo and deployed from the main branch");
+
+        assertThat(found(namespace, null, "How do we cut the bandwidth bill from our hosting provider?"))
+                .startsWith(egress);
+    }
+
+    /** Indexes an item saved outside any session, so that no neighbour lends it a share. */
+    String indexAlone(String namespace, String text) {
+        String id = UUID.randomUUID().toString();
+        TextVectors embedded = engine.embed(text);
+        QuarkusTransaction.requiringNew().run(() -> engine.index(
+                new IndexEntry(STORE, id, namespace, null, null, text, List.of(), Instant.now()), embedded));
+        return id;
     }
 
     /**
@@ -128,7 +171,7 @@ class SearchEngineTest {
     }
 
     List<String> keywordHits(String namespace, String owner, String query) {
-        return keywords.search(new SearchScope(STORE, namespace, owner, List.of()), QueryTerms.of(query), 10).stream()
+        return keywords.search(new SearchScope(STORE, namespace, owner, List.of()), QueryTerms.of(query), 10).hits().stream()
                 .map(hit -> hit.entry().itemId()).toList();
     }
 
