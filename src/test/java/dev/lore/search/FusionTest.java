@@ -62,7 +62,8 @@ class FusionTest {
 
     /** A keyword index's answer whose best hit is a full match of the query's words. */
     static KeywordMatches keywords(KeywordHit... hits) {
-        return new KeywordMatches(List.of(hits), Arrays.stream(hits).mapToDouble(KeywordHit::relevance).max().orElse(0));
+        double best = Arrays.stream(hits).mapToDouble(KeywordHit::relevance).max().orElse(0);
+        return new KeywordMatches(List.of(hits), best);
     }
 
     static List<String> ranking(Fusion fusion) {
@@ -109,8 +110,8 @@ class FusionTest {
 
     @Test
     void keywordScoresCountLessWhenTheBestMatchCoversLittleOfTheQuery() {
-        List<VectorHit> semantic = List.of(new VectorHit(entry(1, null, 0), 0.80), new VectorHit(entry(2, null, 0), 0.60),
-                new VectorHit(entry(3, null, 0), 0.40));
+        List<VectorHit> semantic = List.of(new VectorHit(entry(1, null, 0), 0.80),
+                new VectorHit(entry(2, null, 0), 0.60), new VectorHit(entry(3, null, 0), 0.40));
         List<KeywordHit> incidental = List.of(new KeywordHit(entry(2, null, 0), 3.0, List.of("bill")));
         Fusion gist = new Fusion(SETTINGS, semantic, new KeywordMatches(incidental, 3.0));
         Fusion aFifth = new Fusion(SETTINGS, semantic, new KeywordMatches(incidental, 15.0));

@@ -58,10 +58,18 @@ class SearchEngineTest {
     }
 
     String index(String id, String namespace, String owner, String text) {
+        return index(id, namespace, owner, "s-" + namespace, text);
+    }
+
+    /** Indexes an item saved outside any session, so that no neighbour lends it a share. */
+    String indexAlone(String namespace, String text) {
+        return index(UUID.randomUUID().toString(), namespace, null, null, text);
+    }
+
+    String index(String id, String namespace, String owner, String session, String text) {
         TextVectors embedded = engine.embed(text);
         QuarkusTransaction.requiringNew().run(() -> engine.index(
-                new IndexEntry(STORE, id, namespace, owner, "s-" + namespace, text, List.of(), Instant.now()),
-                embedded));
+                new IndexEntry(STORE, id, namespace, owner, session, text, List.of(), Instant.now()), embedded));
         return id;
     }
 
@@ -145,15 +153,6 @@ class SearchEngineTest {
                 .startsWith(egress);
     }
 
-    /** Indexes an item saved outside any session, so that no neighbour lends it a share. */
-    String indexAlone(String namespace, String text) {
-        String id = UUID.randomUUID().toString();
-        TextVectors embedded = engine.embed(text);
-        QuarkusTransaction.requiringNew().run(() -> engine.index(
-                new IndexEntry(STORE, id, namespace, null, null, text, List.of(), Instant.now()), embedded));
-        return id;
-    }
-
     /**
      * Searches read outside transactions, so the HNSW scan settings must hold on the connection itself: a setting
      * local to a transaction is gone by the next statement, and a filtered scan would stop at 40 candidates.
@@ -171,8 +170,8 @@ class SearchEngineTest {
     }
 
     List<String> keywordHits(String namespace, String owner, String query) {
-        return keywords.search(new SearchScope(STORE, namespace, owner, List.of()), QueryTerms.of(query), 10).hits().stream()
-                .map(hit -> hit.entry().itemId()).toList();
+        return keywords.search(new SearchScope(STORE, namespace, owner, List.of()), QueryTerms.of(query), 10).hits()
+                .stream().map(hit -> hit.entry().itemId()).toList();
     }
 
     @Test
