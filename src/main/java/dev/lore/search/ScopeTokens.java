@@ -11,12 +11,12 @@ import java.util.List;
  * so a full-text match can filter by scope. Each is a letter prefix and the decimal digits of a 64-bit hash, a form
  * no tokenizer or stemmer splits or alters.
  */
-final class ScopeTokens {
+public final class ScopeTokens {
 
     private ScopeTokens() {
     }
 
-    static String of(String store, String namespace, String ownerId, List<String> tags) {
+    public static String of(String store, String namespace, String ownerId, List<String> tags) {
         return String.join(" ", tokens(store, namespace, ownerId, tags));
     }
 

@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import dev.langchain4j.mcp.client.DefaultMcpClient;
 import dev.langchain4j.mcp.client.McpClient;
 import dev.langchain4j.mcp.client.transport.http.StreamableHttpMcpTransport;
+import dev.lore.search.ScopeTokens;
 import dev.lore.search.Vectors;
 import dev.lore.testing.Json;
 import dev.lore.testing.LoreProcess;
@@ -245,8 +246,8 @@ public final class ScaleBench {
                             + "session_pos, embedding, embedding_model, preceding_text, passages, seq) "
                             + "VALUES ('knowledge', ?, ?, ?, '', ?, ?, ?, CAST(? AS vector), ?, ?, ?, ?)"
                     : "INSERT INTO search_entry (store, item_id, namespace, body, tag_text, created_at, session_id, "
-                            + "session_pos, embedding, embedding_model, preceding_text, passages, seq) "
-                            + "VALUES ('knowledge', ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?)";
+                            + "session_pos, embedding, embedding_model, preceding_text, passages, seq, scope_tokens) "
+                            + "VALUES ('knowledge', ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?)";
             String insertPassage = postgres
                     ? "INSERT INTO search_passage (entry_seq, position, embedding) VALUES (?, ?, CAST(? AS vector))"
                     : "INSERT INTO search_passage (entry_seq, position, embedding) VALUES (?, ?, ?)";
@@ -256,6 +257,7 @@ public final class ScaleBench {
                     PreparedStatement entry = db.prepareStatement(insertEntry);
                     PreparedStatement passage = db.prepareStatement(insertPassage)) {
                 Timestamp now = Timestamp.from(Instant.now());
+                String scopeTokens = ScopeTokens.of("knowledge", NAMESPACE, null, List.of());
                 String preceding = null;
                 for (int i = 0; i < items; i++) {
                     String id = UUID.randomUUID().toString();
@@ -289,6 +291,9 @@ public final class ScaleBench {
                     entry.setString(9, i % 20 == 0 ? null : preceding);
                     entry.setInt(10, sentences.size());
                     entry.setLong(11, i + 1);
+                    if (!postgres) {
+                        entry.setString(12, scopeTokens);
+                    }
                     entry.addBatch();
                     for (int position = 0; position < sentences.size(); position++) {
                         float[] part = unit(add(vector, gaussian(random, 0.4)));
