@@ -2,8 +2,6 @@ package dev.lore.search;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,26 +121,9 @@ class PostgresKeywordIndex extends NativeKeywordIndex {
                 .setParameter("limit", limit));
     }
 
-    /** Each row carries it (see {@link #SEARCH}). */
-    @Override
-    double fullMatch(QueryTerms terms, List<Object[]> rows) {
-        return ((Number) rows.get(0)[6]).doubleValue();
-    }
-
     /** The lexemes to match: the rarest first, as long as the rows they match stay within {@link #RANKED_ROWS}. */
     static List<String> affordable(List<String> lexemes, LexemeStatistics statistics) {
-        List<String> byRarity = new ArrayList<>(lexemes);
-        byRarity.sort(Comparator.comparingDouble(statistics::frequency));
-        List<String> kept = new ArrayList<>();
-        double rows = 0;
-        for (String lexeme : byRarity) {
-            rows += statistics.frequency(lexeme) * statistics.rows();
-            if (rows > RANKED_ROWS) {
-                break;
-            }
-            kept.add(lexeme);
-        }
-        return kept;
+        return rarestWithin(lexemes, lexeme -> statistics.frequency(lexeme) * statistics.rows(), RANKED_ROWS);
     }
 
     private LexemeStatistics statistics() {

@@ -55,11 +55,11 @@ public record QueryTerms(List<String> words) {
 
     /** An FTS5 query matching any of the words; each is quoted, so no word is read as FTS5 syntax. */
     public String asFts5AnyOf() {
-        return String.join(" OR ", asFts5Phrases());
+        return String.join(" OR ", words.stream().map(QueryTerms::fts5Phrase).toList());
     }
 
-    /** Each word as an FTS5 phrase of its own, quoted. */
-    List<String> asFts5Phrases() {
-        return words.stream().map(w -> '"' + w.replace("\"", "\"\"") + '"').toList();
+    /** A word as an FTS5 phrase of its own, quoted. */
+    static String fts5Phrase(String word) {
+        return '"' + word.replace("\"", "\"\"") + '"';
     }
 }

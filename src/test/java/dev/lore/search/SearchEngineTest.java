@@ -3,6 +3,7 @@ package dev.lore.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -133,6 +134,23 @@ class SearchEngineTest {
 
         assertThat(everyWord).as("each word once, in a text of about average length").isBetween(0.6, 1.4);
         assertThat(oneWordOfThree).as("no item holds the other two words").isLessThan(0.4 * everyWord);
+    }
+
+    @Test
+    void wordsThatWouldMakeRankingReadTooManyRowsAreLeftOut() {
+        assumeTrue(TestStores.isLocal(), "FTS5 counts the rows; PostgreSQL's pruning is in PostgresKeywordIndexTest");
+        String namespace = Namespaces.fresh();
+        String common = "everywhere" + System.nanoTime();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i <= Fts5KeywordIndex.RANKED_ROWS; i++) {
+                engine.index(new IndexEntry(STORE, UUID.randomUUID().toString(), namespace, null, null,
+                        "A note found " + common + " about service number " + i, List.of(), Instant.now()), null);
+            }
+        });
+        String rare = indexAlone(namespace, "Zookeeper lost quorum " + common);
+
+        assertThat(keywordHits(namespace, null, common + " zookeeper")).containsExactly(rare);
+        assertThat(keywordHits(namespace, null, common)).as("every word is that common: keywords sit it out").isEmpty();
     }
 
     private static double coverage(KeywordMatches matches) {
