@@ -77,19 +77,21 @@ class Fts5KeywordIndex extends NativeKeywordIndex {
 
     /**
      * Counts the rows holding each word first: the words so common that ranking them would read more than
-     * {@link #RANKED_ROWS} rows are left out, the most common first, and a full match weighs the words kept. FTS5's
+     * {@link #RANKED_ROWS} rows are left out, the most common first (a store of fewer rows keeps them all), and a full
+     * match weighs the words kept. FTS5's
      * BM25 weighs a word by {@code ln((N - n + 0.5) / (n + 0.5))} (at least 10^-6) over the N rows of the index, n of
      * them holding it, and counts one occurrence in a text of average length as exactly that weight.
      */
     @Override
     Optional<Query> query(SearchScope scope, QueryTerms terms, int limit) {
+        double all = ((Number) em.createNativeQuery(ROWS).getSingleResult()).doubleValue();
         Map<String, Double> holding = new HashMap<>();
         terms.words().forEach(word -> holding.put(word, rowsHolding(word)));
-        List<String> kept = rarestWithin(terms.words(), holding::get, RANKED_ROWS);
+        List<String> kept = all <= RANKED_ROWS ? terms.words()
+                : rarestWithin(terms.words(), holding::get, RANKED_ROWS);
         if (kept.isEmpty()) {
             return Optional.empty();
         }
-        double all = ((Number) em.createNativeQuery(ROWS).getSingleResult()).doubleValue();
         double fullMatch = kept.stream().mapToDouble(word -> holding.get(word))
                 .map(rows -> Math.max(1e-6, Math.log((all - rows + 0.5) / (rows + 0.5)))).sum();
         return Optional.of(em.createNativeQuery(SEARCH)
