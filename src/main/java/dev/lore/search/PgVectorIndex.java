@@ -47,7 +47,7 @@ class PgVectorIndex implements VectorIndex {
                    1 - (e.embedding <=> CAST(:query AS vector)) AS similarity
             FROM search_entry e
             WHERE e.embedding_model = :model AND
-            """ + PostgresScope.FILTER + """
+            """ + ScopeFilter.FILTER + """
             ORDER BY e.embedding <=> CAST(:query AS vector)
             LIMIT :limit
             """;
@@ -170,7 +170,7 @@ class PgVectorIndex implements VectorIndex {
         if (!fits(query)) {
             return List.of();
         }
-        List<?> rows = PostgresScope.bind(em.createNativeQuery(NEAREST), scope)
+        List<?> rows = ScopeFilter.bind(em.createNativeQuery(NEAREST), scope)
                 .setParameter("query", Vectors.toPgVector(query))
                 .setParameter("model", model)
                 .setParameter("limit", limit)

@@ -60,7 +60,7 @@ class PostgresKeywordIndex extends NativeKeywordIndex {
                 SELECT e.seq, e.tsv
                 FROM search_entry e
                 WHERE e.tsv @@ (SELECT match FROM query) AND
-            """ + PostgresScope.FILTER + """
+            """ + ScopeFilter.FILTER + """
             ), lexeme AS MATERIALIZED (
                 SELECT l.q, ln(1 + (total.rows - n.rows + 0.5) / (n.rows + 0.5)) AS idf
                 FROM (SELECT CAST(quote_literal(x) AS tsquery) AS q FROM unnest(CAST(:lexemes AS text[])) AS x) l,
@@ -103,11 +103,6 @@ class PostgresKeywordIndex extends NativeKeywordIndex {
         }
     }
 
-    /** The tsvector is a generated column and the scope is in plain columns: nothing more to write. */
-    @Override
-    public void write(long seq, IndexEntry item) {
-    }
-
     @Override
     Optional<Query> query(SearchScope scope, QueryTerms terms, int limit) {
         List<String> lexemes = em.createNativeQuery(LEXEMES).setParameter("text", String.join(" ", terms.words()))
@@ -116,7 +111,7 @@ class PostgresKeywordIndex extends NativeKeywordIndex {
         if (affordable.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(PostgresScope.bind(em.createNativeQuery(SEARCH), scope)
+        return Optional.of(ScopeFilter.bind(em.createNativeQuery(SEARCH), scope)
                 .setParameter("lexemes", affordable.toArray(String[]::new))
                 .setParameter("limit", limit));
     }

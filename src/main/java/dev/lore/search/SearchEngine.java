@@ -123,7 +123,6 @@ public class SearchEngine {
             entries.persist(entry);
         }
         entries.flush();
-        keywords.write(entry.seq, item);
         if (embedded != null) {
             vectors.write(entry.seq, embedded, embeddings.modelId());
         }

@@ -23,7 +23,6 @@ import java.util.concurrent.Future;
 import dev.langchain4j.mcp.client.DefaultMcpClient;
 import dev.langchain4j.mcp.client.McpClient;
 import dev.langchain4j.mcp.client.transport.http.StreamableHttpMcpTransport;
-import dev.lore.search.ScopeTokens;
 import dev.lore.search.Vectors;
 import dev.lore.testing.Json;
 import dev.lore.testing.LoreProcess;
@@ -36,8 +35,8 @@ import dev.lore.testing.TestStores;
  * centroids (so the vector scan does the full work), with a passage vector per sentence drawn near its item's.
  * Searches are real questions, embedded by the real model, answered by the real engine. Defaults: 100,000 items
  * (set -Ditems=1000000 for the team flavor's 1M run); -Dscale.keep=true keeps the store and prints its name,
- * -Dscale.reuse=NAME measures an existing one without loading; -Dhttp.clients=N sets the remote agents searching at
- * once (8; 0 skips that round).
+ * -Dscale.reuse=NAME measures an existing one without loading; -Dsaves=N sets the saves of each saving round (300;
+ * 0 skips them); -Dhttp.clients=N sets the remote agents searching at once (8; 0 skips that round).
  */
 public final class ScaleBench {
 
@@ -92,11 +91,15 @@ public final class ScaleBench {
                             questions.get(i % questions.size()) + " Answer number " + i + ".", "namespace", NAMESPACE));
                     save.add(start);
                 }
-                System.out.printf("  save_learning, one client       %s, %.1f saves/s%n", save.summary(),
-                        saves / ((System.nanoTime() - savesStart) / 1e9));
+                if (saves > 0) {
+                    System.out.printf("  save_learning, one client       %s, %.1f saves/s%n", save.summary(),
+                            saves / ((System.nanoTime() - savesStart) / 1e9));
+                }
                 System.out.printf("  resident memory of the server   %d MB%n", residentMb());
             }
-            concurrentSaves(store, questions, saves);
+            if (saves > 0) {
+                concurrentSaves(store, questions, saves);
+            }
             int httpClients = Integer.getInteger("http.clients", 8);
             if (httpClients > 0) {
                 concurrentSearches(store, questions, searches, httpClients);
@@ -241,23 +244,18 @@ public final class ScaleBench {
                     s.execute("DROP INDEX IF EXISTS search_entry_embedding");
                 }
             }
-            String insertEntry = postgres
-                    ? "INSERT INTO search_entry (store, item_id, namespace, body, tag_text, created_at, session_id, "
-                            + "session_pos, embedding, embedding_model, preceding_text, passages, seq) "
-                            + "VALUES ('knowledge', ?, ?, ?, '', ?, ?, ?, CAST(? AS vector), ?, ?, ?, ?)"
-                    : "INSERT INTO search_entry (store, item_id, namespace, body, tag_text, created_at, session_id, "
-                            + "session_pos, embedding, embedding_model, preceding_text, passages, seq, scope_tokens) "
-                            + "VALUES ('knowledge', ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-            String insertPassage = postgres
-                    ? "INSERT INTO search_passage (entry_seq, position, embedding) VALUES (?, ?, CAST(? AS vector))"
-                    : "INSERT INTO search_passage (entry_seq, position, embedding) VALUES (?, ?, ?)";
+            String vectorValue = postgres ? "CAST(? AS vector)" : "?";
+            String insertEntry = "INSERT INTO search_entry (store, item_id, namespace, body, tag_text, created_at, "
+                    + "session_id, session_pos, embedding, embedding_model, preceding_text, passages, seq) "
+                    + "VALUES ('knowledge', ?, ?, ?, '', ?, ?, ?, " + vectorValue + ", ?, ?, ?, ?)";
+            String insertPassage = "INSERT INTO search_passage (entry_seq, position, embedding) VALUES (?, ?, "
+                    + vectorValue + ")";
             try (PreparedStatement learning = db.prepareStatement("INSERT INTO learning (id, namespace, title, body, "
                     + "tags, author_user_id, author_agent_id, session_id, created_at, updated_at, confirmations, "
                     + "last_confirmed_at) VALUES (?, ?, ?, ?, '[]', 'bench', 'bench', ?, ?, ?, 1, ?)");
                     PreparedStatement entry = db.prepareStatement(insertEntry);
                     PreparedStatement passage = db.prepareStatement(insertPassage)) {
                 Timestamp now = Timestamp.from(Instant.now());
-                String scopeTokens = ScopeTokens.of("knowledge", NAMESPACE, null, List.of());
                 String preceding = null;
                 for (int i = 0; i < items; i++) {
                     String id = UUID.randomUUID().toString();
@@ -291,9 +289,6 @@ public final class ScaleBench {
                     entry.setString(9, i % 20 == 0 ? null : preceding);
                     entry.setInt(10, sentences.size());
                     entry.setLong(11, i + 1);
-                    if (!postgres) {
-                        entry.setString(12, scopeTokens);
-                    }
                     entry.addBatch();
                     for (int position = 0; position < sentences.size(); position++) {
                         float[] part = unit(add(vector, gaussian(random, 0.4)));

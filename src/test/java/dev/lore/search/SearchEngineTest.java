@@ -68,9 +68,13 @@ class SearchEngineTest {
     }
 
     String index(String id, String namespace, String owner, String session, String text) {
+        return index(id, namespace, owner, session, List.of(), text);
+    }
+
+    String index(String id, String namespace, String owner, String session, List<String> tags, String text) {
         TextVectors embedded = engine.embed(text);
         QuarkusTransaction.requiringNew().run(() -> engine.index(
-                new IndexEntry(STORE, id, namespace, owner, session, text, List.of(), Instant.now()), embedded));
+                new IndexEntry(STORE, id, namespace, owner, session, text, tags, Instant.now()), embedded));
         return id;
     }
 
@@ -188,7 +192,29 @@ class SearchEngineTest {
     }
 
     List<String> keywordHits(String namespace, String owner, String query) {
-        return keywords.search(new SearchScope(STORE, namespace, owner, List.of()), QueryTerms.of(query), 10).hits()
+        return keywordHits(namespace, owner, List.of(), query);
+    }
+
+    @Test
+    void keywordHitsStayWithinTheNamespaceTheOwnerAndTheTagsOfTheScope() {
+        String namespace = Namespaces.fresh();
+        String text = "The quokka enclosure opens at nine";
+        String both = index(UUID.randomUUID().toString(), namespace, null, null, List.of("zoo", "morning"), text);
+        String zoo = index(UUID.randomUUID().toString(), namespace, null, null, List.of("zoo"), text);
+        String carols = index(UUID.randomUUID().toString(), namespace, "carol", null, List.of(), text);
+        String otherNamespace = Namespaces.fresh();
+        String elsewhere = indexAlone(otherNamespace, text);
+
+        assertThat(keywordHits(namespace, null, List.of(), "quokka")).containsExactlyInAnyOrder(both, zoo, carols);
+        assertThat(keywordHits(namespace, null, List.of("zoo"), "quokka")).containsExactlyInAnyOrder(both, zoo);
+        assertThat(keywordHits(namespace, null, List.of("zoo", "morning"), "quokka")).containsExactly(both);
+        assertThat(keywordHits(namespace, "carol", List.of(), "quokka")).containsExactly(carols);
+        assertThat(keywordHits(namespace, "dave", List.of(), "quokka")).isEmpty();
+        assertThat(keywordHits(otherNamespace, null, List.of(), "quokka")).containsExactly(elsewhere);
+    }
+
+    List<String> keywordHits(String namespace, String owner, List<String> tags, String query) {
+        return keywords.search(new SearchScope(STORE, namespace, owner, tags), QueryTerms.of(query), 10).hits()
                 .stream().map(hit -> hit.entry().itemId()).toList();
     }
 

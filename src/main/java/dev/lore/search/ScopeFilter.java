@@ -4,8 +4,11 @@ import java.util.List;
 
 import jakarta.persistence.Query;
 
-/** The scope filter of the team flavor's searches, on the entry aliased {@code e}, and its parameters. */
-final class PostgresScope {
+/**
+ * The scope filter of the searches that read the entries' table, on the entry aliased {@code e}, and its parameters:
+ * plain SQL that both flavors' databases run.
+ */
+final class ScopeFilter {
 
     static final String FILTER = """
             e.store = :store
@@ -15,7 +18,7 @@ final class PostgresScope {
                                    WHERE t.entry_seq = e.seq AND t.tag IN (:tags)) = :tagCount)
             """;
 
-    private PostgresScope() {
+    private ScopeFilter() {
     }
 
     static Query bind(Query query, SearchScope scope) {
