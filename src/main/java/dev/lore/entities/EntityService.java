@@ -66,6 +66,7 @@ public class EntityService {
         TextVectors vectors = search.embed(meaning);
         List<IndexEntry> renamed = new ArrayList<>();
         SavedFact result = QuarkusTransaction.requiringNew().call(() -> {
+            holdNamespace(caller);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             KnownEntity entity = resolve(caller, name, type, aliases, now, renamed);
             SearchScope ofEntity = new SearchScope(FACTS, caller.namespace(), entity.id, List.of());
@@ -111,6 +112,7 @@ public class EntityService {
     public EntityRelation relate(Caller caller, String from, String relation, String to) {
         List<IndexEntry> renamed = new ArrayList<>();
         EntityRelation result = QuarkusTransaction.requiringNew().call(() -> {
+            holdNamespace(caller);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             KnownEntity source = resolve(caller, from, null, List.of(), now, renamed);
             KnownEntity target = resolve(caller, to, null, List.of(), now, renamed);
@@ -169,6 +171,15 @@ public class EntityService {
                 .map(e -> new Found(byId.get(e.getKey()), e.getValue(),
                         matchedFacts.getOrDefault(e.getKey(), List.of()).stream().map(facts::get).toList()))
                 .toList();
+    }
+
+    /**
+     * Opens a transaction that may create entities or save facts: they are found by name and by meaning, so those of
+     * one namespace follow one another, each seeing what the one before it committed (two agents naming a new entity
+     * at once make one entity). Call it first in the transaction.
+     */
+    private void holdNamespace(Caller caller) {
+        search.holdForSaving(SearchScope.shared(FACTS, caller.namespace(), List.of()));
     }
 
     /**

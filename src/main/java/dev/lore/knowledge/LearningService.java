@@ -44,6 +44,7 @@ public class LearningService {
         String meaning = Learning.meaning(title, body, context);
         TextVectors vectors = search.embed(meaning);
         return QuarkusTransaction.requiringNew().call(() -> {
+            search.holdForSaving(scope(caller.namespace()));
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             Optional<Learning> same = search.duplicateOf(scope(caller.namespace()), meaning, vectors)
                     .flatMap(learnings::findByIdOptional);

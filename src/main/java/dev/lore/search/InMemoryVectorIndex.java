@@ -24,6 +24,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
 import org.jboss.logging.Logger;
@@ -96,9 +97,31 @@ class InMemoryVectorIndex implements VectorIndex {
     public void prepareFor(int dimension) {
     }
 
+    /**
+     * Applies the changes committed since the last look, by any process; starts over when the model changes. Inside a
+     * write transaction it does nothing: that transaction's own changes may still roll back, and the index must hold
+     * committed changes only (the services refresh it before they open the transaction).
+     */
     @Override
     public void refresh(String model) {
-        catchUp(model);
+        if (QuarkusTransaction.isActive()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            catchUp(model, connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the vector changes: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The save's transaction began with the store's write lock (SQLite's {@code BEGIN IMMEDIATE}), which already holds
+     * every other writer, in this process or another, off until it ends. Nothing is written yet, so the changes it reads
+     * are all committed ones.
+     */
+    @Override
+    public void holdForSaving(SearchScope scope, String model) {
+        em.unwrap(Session.class).doWork(connection -> catchUp(model, connection));
     }
 
     @Override
@@ -173,54 +196,43 @@ class InMemoryVectorIndex implements VectorIndex {
         return best;
     }
 
-    /**
-     * Applies the changes committed since the last look, by any process; starts over when the model changes. Inside a
-     * write transaction it does nothing: that transaction's own changes may still roll back, and the index must hold
-     * committed changes only (the services refresh it before they open the transaction).
-     */
-    private void catchUp(String currentModel) {
-        if (QuarkusTransaction.isActive()) {
-            return;
+    /** Applies the changes committed since the last look, read on this connection; starts over when the model changes. */
+    private void catchUp(String currentModel, Connection connection) throws SQLException {
+        long latest;
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(LATEST_CHANGE)) {
+            row.next();
+            latest = row.getLong(1);
         }
-        try (Connection connection = dataSource.getConnection()) {
-            long latest;
-            try (Statement statement = connection.createStatement();
-                    ResultSet row = statement.executeQuery(LATEST_CHANGE)) {
-                row.next();
-                latest = row.getLong(1);
+        lock.readLock().lock();
+        try {
+            if (latest == seenChange && currentModel.equals(model)) {
+                return;
             }
-            lock.readLock().lock();
-            try {
-                if (latest == seenChange && currentModel.equals(model)) {
-                    return;
-                }
-            } finally {
-                lock.readLock().unlock();
+        } finally {
+            lock.readLock().unlock();
+        }
+        lock.writeLock().lock();
+        try {
+            if (!currentModel.equals(model)) {
+                clear(currentModel);
             }
-            lock.writeLock().lock();
-            try {
-                if (!currentModel.equals(model)) {
-                    clear(currentModel);
-                }
-                if (latest <= seenChange) {
-                    return;
-                }
-                try (PreparedStatement changed = connection.prepareStatement(CHANGED_ENTRIES)) {
-                    changed.setLong(1, seenChange);
-                    changed.setLong(2, latest);
-                    try (ResultSet rows = changed.executeQuery()) {
-                        while (rows.next()) {
-                            apply(rows);
-                        }
+            if (latest <= seenChange) {
+                return;
+            }
+            try (PreparedStatement changed = connection.prepareStatement(CHANGED_ENTRIES)) {
+                changed.setLong(1, seenChange);
+                changed.setLong(2, latest);
+                try (ResultSet rows = changed.executeQuery()) {
+                    while (rows.next()) {
+                        apply(rows);
                     }
                 }
-                seenChange = latest;
-                sets.values().stream().filter(VectorSet::wantsIndex).filter(indexing::add).forEach(this::buildIndex);
-            } finally {
-                lock.writeLock().unlock();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the vector changes: " + e.getMessage(), e);
+            seenChange = latest;
+            sets.values().stream().filter(VectorSet::wantsIndex).filter(indexing::add).forEach(this::buildIndex);
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 

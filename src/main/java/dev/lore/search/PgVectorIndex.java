@@ -57,6 +57,7 @@ class PgVectorIndex implements VectorIndex {
             WHERE seq IN (:seqs) AND embedding_model = :model
             """;
 
+    private static final String HOLD_SCOPE = "SELECT true FROM pg_advisory_xact_lock(hashtextextended(:scope, 0))";
     private static final String DIMENSION = """
             SELECT atttypmod FROM pg_attribute WHERE attrelid = 'search_entry'::regclass AND attname = 'embedding'
             """;
@@ -137,6 +138,15 @@ class PgVectorIndex implements VectorIndex {
      * Stores the vectors; when the store holds vectors of another model and size, the entry is left without any
      * (keyword search finds it; {@code lore reembed} embeds it with the rest), with a warning once.
      */
+    /** A transaction-scoped advisory lock on the scope's key: other saves to the scope wait until this one commits. */
+    @Override
+    public void holdForSaving(SearchScope scope, String model) {
+        em.createNativeQuery(HOLD_SCOPE)
+                .setParameter("scope", String.join("/", scope.store(), scope.namespace(),
+                        scope.ownerId() == null ? "" : scope.ownerId()))
+                .getSingleResult();
+    }
+
     @Override
     public void write(long seq, TextVectors vectors, String model) {
         if (!fits(vectors.whole())) {

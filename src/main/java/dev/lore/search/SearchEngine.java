@@ -167,6 +167,16 @@ public class SearchEngine {
     }
 
     /**
+     * Opens a save to the scope: call it first in the save's transaction, before {@link #duplicateOf} and before
+     * anything is written. Saves to the same scope then follow one another, each seeing what the one before it
+     * committed, so the same text saved at once by two agents (through one Lore or two) is kept once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void holdForSaving(SearchScope scope) {
+        vectors.holdForSaving(scope, embeddings.modelId());
+    }
+
+    /**
      * The item of the scope that says the same as this text, if there is one: its vector is nearly the same
      * ({@code lore.search.duplicate-similarity}) and it states the same numbers (embeddings barely tell "100 requests
      * a second" from "500 requests a second").

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -172,5 +173,29 @@ class LearningServiceTest {
         }
         assertThat(learnings.recent(caller.namespace(), 100)).hasSize(40);
         assertThat(learnings.search(caller, "zebras", 50, null)).hasSize(40);
+    }
+
+    @Test
+    void theSameLearningSavedAtOnceIsKeptOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 10; round++) {
+                Caller caller = Namespaces.caller("ana", Namespaces.fresh());
+                CyclicBarrier start = new CyclicBarrier(4);
+                List<Future<Saved>> saves = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    saves.add(pool.submit(() -> {
+                        start.await();
+                        return learnings.save(caller, new NewLearning("Deploys", "Deploys need two approvals", null, null));
+                    }));
+                }
+                for (Future<Saved> save : saves) {
+                    save.get();
+                }
+                assertThat(learnings.recent(caller.namespace(), 10)).as("round " + round).hasSize(1);
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 }

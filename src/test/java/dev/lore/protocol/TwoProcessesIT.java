@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,11 +23,12 @@ import dev.lore.testing.FreshStoreExtension;
 
 /**
  * Two MCP clients (say Claude Desktop and Cursor) each launch their own Lore on the same store and write at once:
- * every write must land, and each process must find what the other wrote.
+ * every write must land, each process must find what the other wrote, and a learning both save is kept once.
  */
 class TwoProcessesIT {
 
     static final int SAVES_PER_PROCESS = 100;
+    static final int SAME_LEARNINGS = 30;
 
     @RegisterExtension
     static final FreshStoreExtension store = new FreshStoreExtension();
@@ -66,6 +69,51 @@ class TwoProcessesIT {
         }
     }
 
+    @Test
+    void theSameLearningsSavedByTwoProcessesAtOnceAreKeptOnceAndConfirmedByBoth() throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        List<String> desktopReplies;
+        List<String> cursorReplies;
+        try (McpClient desktop = LoreProcess.stdioClient(store.get(), "claude-desktop");
+                McpClient cursor = LoreProcess.stdioClient(store.get(), "cursor")) {
+            desktop.listTools();
+            cursor.listTools();
+            CyclicBarrier together = new CyclicBarrier(2);
+            Future<List<String>> fromDesktop = writers.submit(() -> saveTheSameLearnings(desktop, together));
+            Future<List<String>> fromCursor = writers.submit(() -> saveTheSameLearnings(cursor, together));
+            desktopReplies = fromDesktop.get();
+            cursorReplies = fromCursor.get();
+        } finally {
+            writers.shutdown();
+        }
+        for (int i = 0; i < SAME_LEARNINGS; i++) {
+            assertThat(List.of(desktopReplies.get(i), cursorReplies.get(i))).as("learning " + i)
+                    .containsExactlyInAnyOrder("created", "reinforced");
+        }
+        try (Connection db = store.get().connect();
+                ResultSet rows = db.createStatement().executeQuery(
+                        "SELECT count(*), sum(confirmations) FROM learning WHERE namespace = 'same-learnings'")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(SAME_LEARNINGS);
+            assertThat(rows.getInt(2)).isEqualTo(2 * SAME_LEARNINGS);
+        }
+    }
+
+    /**
+     * Saves each learning at the same moment as the other client does; the status of each reply: created, or
+     * reinforced when the other process saved it first.
+     */
+    static List<String> saveTheSameLearnings(McpClient client, CyclicBarrier together) throws Exception {
+        List<String> statuses = new ArrayList<>();
+        for (int i = 0; i < SAME_LEARNINGS; i++) {
+            together.await();
+            statuses.add(StdioProtocolIT.structured(StdioProtocolIT.call(client, "save_learning", Json.object(
+                    "title", "Rule " + i, "learning", "Release rule number " + i + " applies to every service",
+                    "namespace", "same-learnings"))).path("status").asText());
+        }
+        return statuses;
+    }
+
     static int saveMany(McpClient client, String who) {
         int saved = 0;
         for (int i = 0; i < SAVES_PER_PROCESS; i++) {
@@ -81,7 +129,7 @@ class TwoProcessesIT {
     static List<String> titlesFound(McpClient client, String query, String namespace) {
         JsonNode results = StdioProtocolIT.structured(StdioProtocolIT.call(client, "search_learnings",
                 Json.object("query", query, "namespace", namespace, "limit", 50))).path("results");
-        List<String> titles = new java.util.ArrayList<>();
+        List<String> titles = new ArrayList<>();
         results.forEach(r -> titles.add(r.path("title").asText()));
         return titles;
     }
