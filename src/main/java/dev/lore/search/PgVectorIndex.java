@@ -134,10 +134,6 @@ class PgVectorIndex implements VectorIndex {
     public void refresh(String model) {
     }
 
-    /**
-     * Stores the vectors; when the store holds vectors of another model and size, the entry is left without any
-     * (keyword search finds it; {@code lore reembed} embeds it with the rest), with a warning once.
-     */
     /** A transaction-scoped advisory lock on the scope's key: other saves to the scope wait until this one commits. */
     @Override
     public void holdForSaving(SearchScope scope, String model) {
@@ -147,6 +143,10 @@ class PgVectorIndex implements VectorIndex {
                 .getSingleResult();
     }
 
+    /**
+     * Stores the vectors; when the store holds vectors of another model and size, the entry is left without any
+     * (keyword search finds it; {@code lore reembed} embeds it with the rest), with a warning once.
+     */
     @Override
     public void write(long seq, TextVectors vectors, String model) {
         if (!fits(vectors.whole())) {
