@@ -20,7 +20,6 @@ import dev.lore.search.SearchEngine;
 import dev.lore.search.SearchHit;
 import dev.lore.search.SearchScope;
 import dev.lore.search.TextVectors;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Entity Memory: facts about companies, projects, people and systems, shared within a namespace. Names resolve
@@ -65,8 +64,7 @@ public class EntityService {
         String meaning = name.strip() + ": " + text;
         TextVectors vectors = search.embed(meaning);
         List<IndexEntry> renamed = new ArrayList<>();
-        SavedFact result = QuarkusTransaction.requiringNew().call(() -> {
-            holdNamespace(caller);
+        SavedFact result = search.saving(entitiesOf(caller), () -> {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             KnownEntity entity = resolve(caller, name, type, aliases, now, renamed);
             SearchScope ofEntity = new SearchScope(FACTS, caller.namespace(), entity.id, List.of());
@@ -111,8 +109,7 @@ public class EntityService {
     /** Relates two entities (creating them when new); relating them the same way again changes nothing. */
     public EntityRelation relate(Caller caller, String from, String relation, String to) {
         List<IndexEntry> renamed = new ArrayList<>();
-        EntityRelation result = QuarkusTransaction.requiringNew().call(() -> {
-            holdNamespace(caller);
+        EntityRelation result = search.saving(entitiesOf(caller), () -> {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             KnownEntity source = resolve(caller, from, null, List.of(), now, renamed);
             KnownEntity target = resolve(caller, to, null, List.of(), now, renamed);
@@ -174,12 +171,11 @@ public class EntityService {
     }
 
     /**
-     * Opens a transaction that may create entities or save facts: they are found by name and by meaning, so those of
-     * one namespace follow one another, each seeing what the one before it committed (two agents naming a new entity
-     * at once make one entity). Call it first in the transaction.
+     * What a save that may create entities or add facts holds: the whole namespace, since entities are found by name
+     * there (two agents naming a new entity at once make one entity), and a fact's entity is not known before.
      */
-    private void holdNamespace(Caller caller) {
-        search.holdForSaving(SearchScope.shared(FACTS, caller.namespace(), List.of()));
+    private static SearchScope entitiesOf(Caller caller) {
+        return SearchScope.shared(FACTS, caller.namespace(), List.of());
     }
 
     /**

@@ -15,7 +15,6 @@ import dev.lore.search.SearchHit;
 import dev.lore.search.SearchScope;
 import dev.lore.search.Tags;
 import dev.lore.search.TextVectors;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Learned Knowledge: insights saved by anyone in a namespace, found by anyone in it. Saving what the namespace already
@@ -43,8 +42,7 @@ public class LearningService {
         List<String> tags = Tags.normalize(input.tags());
         String meaning = Learning.meaning(title, body, context);
         TextVectors vectors = search.embed(meaning);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            search.holdForSaving(scope(caller.namespace()));
+        return search.saving(scope(caller.namespace()), () -> {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             Optional<Learning> same = search.duplicateOf(scope(caller.namespace()), meaning, vectors)
                     .flatMap(learnings::findByIdOptional);

@@ -49,8 +49,7 @@ public class MemoryService {
         String body = text.strip();
         List<String> normalizedTopics = Tags.normalize(topics);
         TextVectors vectors = search.embed(body);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            search.holdForSaving(scope(caller.userId()));
+        return search.saving(scope(caller.userId()), () -> {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             Optional<Memory> same = search.duplicateOf(scope(caller.userId()), body, vectors)
                     .flatMap(memories::findByIdOptional);

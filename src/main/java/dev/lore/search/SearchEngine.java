@@ -167,13 +167,15 @@ public class SearchEngine {
     }
 
     /**
-     * Opens a save to the scope: call it first in the save's transaction, before {@link #duplicateOf} and before
-     * anything is written. Saves to the same scope then follow one another, each seeing what the one before it
-     * committed, so the same text saved at once by two agents (through one Lore or two) is kept once.
+     * Runs a save to the scope in a transaction of its own, holding the scope first: saves to the same scope follow
+     * one another, each seeing what the one before it committed, so the same text saved at once by two agents
+     * (through one Lore or two) is kept once. The scope is the one the save's {@link #duplicateOf} looks in.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void holdForSaving(SearchScope scope) {
-        vectors.holdForSaving(scope, embeddings.modelId());
+    public <T> T saving(SearchScope scope, Supplier<T> save) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            vectors.holdForSaving(scope, embeddings.modelId());
+            return save.get();
+        });
     }
 
     /**
