@@ -73,9 +73,9 @@ class Fts5KeywordIndex extends NativeKeywordIndex {
     /**
      * Counts the rows holding each word first: the words so common that ranking them would read more than
      * {@link #RANKED_ROWS} rows are left out, the most common first (a store of fewer rows keeps them all), and a full
-     * match weighs the words kept. FTS5's
-     * BM25 weighs a word by {@code ln((N - n + 0.5) / (n + 0.5))} (at least 10^-6) over the N rows of the index, n of
-     * them holding it, and counts one occurrence in a text of average length as exactly that weight.
+     * match weighs the words kept. FTS5's BM25 weighs a word by {@code ln((N - n + 0.5) / (n + 0.5))} (at least
+     * 10^-6) over the N rows of the index, n of them holding it, and counts one occurrence in a text of average length
+     * as exactly that weight.
      */
     @Override
     Optional<Query> query(SearchScope scope, QueryTerms terms, int limit) {
