@@ -11,11 +11,11 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.lore.identity.Caller;
+import dev.lore.storage.KeyedWrites;
 
 /** User Profile: structured facts about one user, updated in place, every change kept in a history. */
 @ApplicationScoped
@@ -24,10 +24,12 @@ public class ProfileService {
 
     private final ProfileRepository fields;
     private final ProfileChangeRepository changes;
+    private final KeyedWrites writes;
 
-    ProfileService(ProfileRepository fields, ProfileChangeRepository changes) {
+    ProfileService(ProfileRepository fields, ProfileChangeRepository changes, KeyedWrites writes) {
         this.fields = fields;
         this.changes = changes;
+        this.writes = writes;
     }
 
     public ProfileView get(String userId) {
@@ -36,10 +38,14 @@ public class ProfileService {
 
     /**
      * Sets each field to its value, or removes it when the value is JSON null; returns the changes that happened
-     * (setting a field to the value it has is not a change).
+     * (setting a field to the value it has is not a change). Agents updating one profile at once each start from what
+     * the one before them committed, so every change in the history starts from the value the one before it left.
      */
-    @Transactional
     public List<ProfileChange> update(Caller caller, Map<String, JsonNode> values) {
+        return writes.run(String.join("/", "profile", caller.userId()), () -> apply(caller, values));
+    }
+
+    private List<ProfileChange> apply(Caller caller, Map<String, JsonNode> values) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<ProfileChange> made = new ArrayList<>();
         Map<String, ProfileField> stored = fields.ofUser(caller.userId()).stream()

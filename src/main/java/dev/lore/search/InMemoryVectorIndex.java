@@ -115,12 +115,12 @@ class InMemoryVectorIndex implements VectorIndex {
     }
 
     /**
-     * The save's transaction began with the store's write lock (SQLite's {@code BEGIN IMMEDIATE}), which already holds
-     * every other writer, in this process or another, off until it ends. Nothing is written yet, so the changes it reads
-     * are all committed ones.
+     * The save's transaction began with the store's write lock (SQLite's {@code BEGIN IMMEDIATE}), which holds every
+     * other writer, in this process or another, off until it ends. Nothing is written yet, so the changes it reads are
+     * all committed ones.
      */
     @Override
-    public void holdForSaving(SearchScope scope, String model) {
+    public void catchUpForSaving(String model) {
         em.unwrap(Session.class).doWork(connection -> catchUp(model, connection));
     }
 

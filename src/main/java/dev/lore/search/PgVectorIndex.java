@@ -57,7 +57,6 @@ class PgVectorIndex implements VectorIndex {
             WHERE seq IN (:seqs) AND embedding_model = :model
             """;
 
-    private static final String HOLD_SCOPE = "SELECT true FROM pg_advisory_xact_lock(hashtextextended(:scope, 0))";
     private static final String DIMENSION = """
             SELECT atttypmod FROM pg_attribute WHERE attrelid = 'search_entry'::regclass AND attname = 'embedding'
             """;
@@ -134,13 +133,9 @@ class PgVectorIndex implements VectorIndex {
     public void refresh(String model) {
     }
 
-    /** A transaction-scoped advisory lock on the scope's key: other saves to the scope wait until this one commits. */
+    /** Nothing to catch up: the index is the table, read as the save's transaction sees it. */
     @Override
-    public void holdForSaving(SearchScope scope, String model) {
-        em.createNativeQuery(HOLD_SCOPE)
-                .setParameter("scope", String.join("/", scope.store(), scope.namespace(),
-                        scope.ownerId() == null ? "" : scope.ownerId()))
-                .getSingleResult();
+    public void catchUpForSaving(String model) {
     }
 
     /**

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import dev.lore.storage.KeyedWrites;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -42,17 +43,19 @@ public class SearchEngine {
     private final VectorIndex vectors;
     private final Embeddings embeddings;
     private final SearchSettings settings;
+    private final KeyedWrites writes;
     /** Quarkus's worker pool: the keyword query blocks on the database, which the common fork-join pool is not for. */
     private final ExecutorService workers;
     private volatile boolean stopping;
 
     SearchEngine(SearchEntryRepository entries, KeywordIndex keywords, VectorIndex vectors, Embeddings embeddings,
-            SearchSettings settings, ExecutorService workers) {
+            SearchSettings settings, KeyedWrites writes, ExecutorService workers) {
         this.entries = entries;
         this.keywords = keywords;
         this.vectors = vectors;
         this.embeddings = embeddings;
         this.settings = settings;
+        this.writes = writes;
         this.workers = workers;
     }
 
@@ -172,8 +175,8 @@ public class SearchEngine {
      * (through one Lore or two) is kept once. The scope is the one the save's {@link #duplicateOf} looks in.
      */
     public <T> T saving(SearchScope scope, Supplier<T> save) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            vectors.holdForSaving(scope, embeddings.modelId());
+        return writes.run(scope.writeKey(), () -> {
+            vectors.catchUpForSaving(embeddings.modelId());
             return save.get();
         });
     }

@@ -15,4 +15,9 @@ public record SearchScope(String store, String namespace, String ownerId, List<S
     public static SearchScope shared(String store, String namespace, List<String> tags) {
         return new SearchScope(store, namespace, null, tags);
     }
+
+    /** The key saves to the scope hold (tags aside): its store, namespace and owner. */
+    String writeKey() {
+        return String.join("/", "search", store, namespace, ownerId == null ? "" : ownerId);
+    }
 }

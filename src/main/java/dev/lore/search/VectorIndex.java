@@ -27,12 +27,11 @@ public interface VectorIndex {
     void refresh(String model);
 
     /**
-     * Opens a save to the scope (its store, namespace and owner; tags aside), in the save's transaction and before it
-     * writes anything: saves to the same scope wait for one another from here until they commit, and the index holds
-     * every one committed before, so a duplicate check sees the same text saved a moment ago by another client or
-     * process.
+     * Readies the index for a save, in the save's transaction, once it holds its scope and before it writes anything:
+     * the index then holds every save to the scope committed before, so a duplicate check sees the same text saved a
+     * moment ago by another client or process.
      */
-    void holdForSaving(SearchScope scope, String model);
+    void catchUpForSaving(String model);
 
     /**
      * Stores an entry's vectors (its text's and its passages', replacing earlier ones), in the caller's

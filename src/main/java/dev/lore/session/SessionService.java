@@ -8,9 +8,9 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.transaction.Transactional;
 
 import dev.lore.identity.Caller;
+import dev.lore.storage.KeyedWrites;
 
 /** Session Context: per user and session, what they are doing now. */
 @ApplicationScoped
@@ -21,17 +21,24 @@ public class SessionService {
     static final int PROGRESS_KEPT = 200;
 
     private final SessionContextRepository sessions;
+    private final KeyedWrites writes;
 
-    SessionService(SessionContextRepository sessions) {
+    SessionService(SessionContextRepository sessions, KeyedWrites writes) {
         this.sessions = sessions;
+        this.writes = writes;
     }
 
     public Optional<SessionContext> get(String userId, String sessionId) {
         return sessions.find(userId, sessionId);
     }
 
-    @Transactional
+    /** Applies the changes; agents updating one session at once each build on what the one before them committed. */
     public SessionContext update(Caller caller, SessionChanges changes) {
+        return writes.run(String.join("/", "session", caller.userId(), caller.sessionId()),
+                () -> apply(caller, changes));
+    }
+
+    private SessionContext apply(Caller caller, SessionChanges changes) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         SessionContext context = sessions.find(caller.userId(), caller.sessionId()).orElseGet(() -> {
             SessionContext created = new SessionContext();

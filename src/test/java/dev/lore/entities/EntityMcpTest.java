@@ -6,13 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -161,8 +156,8 @@ class EntityMcpTest {
     @Test
     void agentsSavingTheSameFactAboutANewEntityAtOnceMakeOneEntityWithOneFact() throws Exception {
         String ns = Namespaces.fresh();
-        List<JsonObject> replies = atOnce(4, "save_entity_fact", Map.of("namespace", ns, "entity", "Umbrella Corp",
-                "fact", "Their offices are in Raccoon City"));
+        List<JsonObject> replies = McpCalls.atOnce(4, "save_entity_fact", agent -> Map.of("namespace", ns,
+                "entity", "Umbrella Corp", "fact", "Their offices are in Raccoon City"));
 
         assertThat(replies).extracting(r -> r.getString("status")).containsOnlyOnce("created")
                 .containsOnly("created", "reinforced");
@@ -176,37 +171,13 @@ class EntityMcpTest {
     @Test
     void agentsRelatingTwoNewEntitiesAtOnceMakeEachEntityAndTheRelationOnce() throws Exception {
         String ns = Namespaces.fresh();
-        atOnce(4, "relate_entities", Map.of("namespace", ns, "from", "Umbrella Corp", "relation", "based in",
-                "to", "Raccoon City"));
+        McpCalls.atOnce(4, "relate_entities", agent -> Map.of("namespace", ns, "from", "Umbrella Corp",
+                "relation", "based in", "to", "Raccoon City"));
 
         assertThat(entitiesIn(ns)).isEqualTo(2);
         try (McpCalls mcp = new McpCalls()) {
             assertThat(mcp.ok("get_entity", Map.of("namespace", ns, "entity", "Raccoon City"))
                     .getJsonArray("relations")).hasSize(1);
-        }
-    }
-
-    /** The same tool call made by several agents at the same moment, each over its own MCP connection. */
-    private static List<JsonObject> atOnce(int agents, String tool, Map<String, Object> arguments) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(agents);
-        CyclicBarrier together = new CyclicBarrier(agents);
-        try {
-            List<Future<JsonObject>> calls = new ArrayList<>();
-            for (int i = 0; i < agents; i++) {
-                calls.add(pool.submit(() -> {
-                    try (McpCalls mcp = new McpCalls()) {
-                        together.await();
-                        return mcp.ok(tool, arguments);
-                    }
-                }));
-            }
-            List<JsonObject> replies = new ArrayList<>();
-            for (Future<JsonObject> call : calls) {
-                replies.add(call.get());
-            }
-            return replies;
-        } finally {
-            pool.shutdown();
         }
     }
 

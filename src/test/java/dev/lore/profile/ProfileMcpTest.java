@@ -2,10 +2,14 @@ package dev.lore.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +19,9 @@ import io.vertx.core.json.JsonObject;
 
 @QuarkusTest
 class ProfileMcpTest {
+
+    @Inject
+    ProfileService profiles;
 
     static String user() {
         return "user-" + UUID.randomUUID().toString().substring(0, 8);
@@ -70,6 +77,31 @@ class ProfileMcpTest {
             }).resourcesRead("lore://users/" + bob + "/profile", response -> assertThat(
                     response.contents().get(0).asText().text()).contains("role: engineer"))
                     .thenAssertResults();
+        }
+    }
+
+    @Test
+    void agentsSettingAFieldAtOnceEachChangeTheValueTheOneBeforeLeft() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String frank = user();
+            for (String phase : List.of("new", "changed")) {
+                McpCalls.atOnce(4, "update_profile", agent -> Map.of("user_id", frank,
+                        "fields", Map.of("role", phase + " role " + agent)));
+            }
+
+            List<ProfileChange> history = new ArrayList<>(profiles.history(frank, 10));
+            Collections.reverse(history);
+            assertThat(history).as("agents setting the field of a new profile at once, then changing it at once")
+                    .hasSize(8);
+            assertThat(history.get(0).oldValue).isNull();
+            for (int i = 1; i < history.size(); i++) {
+                assertThat(history.get(i).oldValue).as("change %d starts from the value change %d left", i, i - 1)
+                        .isEqualTo(history.get(i - 1).newValue);
+            }
+            try (McpCalls mcp = new McpCalls()) {
+                assertThat(mcp.ok("get_profile", Map.of("user_id", frank)).getString("role"))
+                        .isEqualTo(ProfileFields.read(history.get(7).newValue).asText());
+            }
         }
     }
 

@@ -48,6 +48,26 @@ class SessionMcpTest {
     }
 
     @Test
+    void agentsNotingProgressAtOnceKeepEveryNote() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String session = session();
+            for (String phase : List.of("start", "then")) {
+                McpCalls.atOnce(4, "update_session_context", agent -> Map.of("session_id", session,
+                        "progress", List.of(phase + ": step " + agent + " done")));
+            }
+
+            try (McpCalls mcp = new McpCalls()) {
+                assertThat(mcp.ok("get_session_context", Map.of("session_id", session)).getJsonArray("progress")
+                        .stream().map(note -> ((JsonObject) note).getString("note")))
+                        .as("the notes of agents creating the session at once, then updating it at once")
+                        .containsExactlyInAnyOrder("start: step 0 done", "start: step 1 done", "start: step 2 done",
+                                "start: step 3 done", "then: step 0 done", "then: step 1 done", "then: step 2 done",
+                                "then: step 3 done");
+            }
+        }
+    }
+
+    @Test
     void withoutASessionIdTheMcpSessionIsUsed() {
         try (McpCalls mcp = new McpCalls()) {
             mcp.ok("update_session_context", Map.of("summary", "scratch work"));

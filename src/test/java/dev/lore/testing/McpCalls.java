@@ -1,7 +1,14 @@
 package dev.lore.testing;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 
 import io.quarkiverse.mcp.server.ToolResponse;
 import io.quarkiverse.mcp.server.test.McpAssured;
@@ -35,6 +42,35 @@ public final class McpCalls implements AutoCloseable {
             throw new AssertionError(tool + " should have failed but answered: " + text(response));
         }
         return text(response);
+    }
+
+    /**
+     * The tool called by several agents at the same moment, each over its own MCP connection, agent i with the
+     * arguments {@code arguments.apply(i)}; the structured content of each call, in the agents' order.
+     */
+    public static List<JsonObject> atOnce(int agents, String tool, IntFunction<Map<String, Object>> arguments)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(agents);
+        CyclicBarrier together = new CyclicBarrier(agents);
+        try {
+            List<Future<JsonObject>> calls = new ArrayList<>();
+            for (int i = 0; i < agents; i++) {
+                int agent = i;
+                calls.add(pool.submit(() -> {
+                    try (McpCalls mcp = new McpCalls()) {
+                        together.await();
+                        return mcp.ok(tool, arguments.apply(agent));
+                    }
+                }));
+            }
+            List<JsonObject> replies = new ArrayList<>();
+            for (Future<JsonObject> call : calls) {
+                replies.add(call.get());
+            }
+            return replies;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     public static String text(ToolResponse response) {
