@@ -1,8 +1,10 @@
 package dev.lore.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +25,10 @@ import dev.lore.testing.TestStores;
  * Replays LoCoMo through the real MCP server (the packaged Lore over stdio, langchain4j's MCP client): every dialogue
  * turn is saved with save_learning in a namespace per conversation (tagged with its turn id and speaker, in a session
  * per LoCoMo session), every question asked with search_learnings. Reports recall@1/5/10 of the annotated evidence
- * turns and MRR, per category, and the save and search latencies seen by the client.
+ * turns and MRR, per category, with the bootstrap interval of the overall figures, and the save and search latencies
+ * seen by the client. {@code -Dlocomo.results=FILE} writes each question's recall@10 and reciprocal rank;
+ * {@code -Dlocomo.baseline=FILE}, such a file from another run, adds the change in recall@10 and MRR from that run,
+ * question by question, with its paired interval: a change whose interval spans 0 is not one these questions can show.
  */
 public final class LocomoBench {
 
@@ -80,6 +85,15 @@ public final class LocomoBench {
         System.out.println("|---|---|---|---|---|---|");
         byCategory.forEach((category, score) -> System.out.println(score.row(category + " " + CATEGORIES.get(category))));
         System.out.println(all.row("all"));
+        System.out.println("all: recall@10 " + Interval.of(all.recalls10()) + ", MRR " + Interval.of(all.reciprocalRanks()));
+        String results = System.getProperty("locomo.results");
+        if (results != null) {
+            all.write(Path.of(results));
+        }
+        String baseline = System.getProperty("locomo.baseline");
+        if (baseline != null) {
+            System.out.println(all.changeFrom(Score.read(Path.of(baseline))));
+        }
         System.out.println("save_learning   " + saves.summary());
         System.out.println("search_learnings " + searches.summary());
     }
@@ -108,18 +122,56 @@ public final class LocomoBench {
     static final class Score {
         private double r1, r5, r10, mrr;
         private int count;
+        private final List<double[]> perQuestion = new ArrayList<>();
 
         void add(List<Set<String>> ranking, Set<String> evidence) {
-            r1 += recall(ranking, evidence, 1);
-            r5 += recall(ranking, evidence, 5);
-            r10 += recall(ranking, evidence, 10);
+            double recall10 = recall(ranking, evidence, 10);
+            double reciprocalRank = 0;
             for (int i = 0; i < ranking.size(); i++) {
                 if (ranking.get(i).stream().anyMatch(evidence::contains)) {
-                    mrr += 1.0 / (i + 1);
+                    reciprocalRank = 1.0 / (i + 1);
                     break;
                 }
             }
+            r1 += recall(ranking, evidence, 1);
+            r5 += recall(ranking, evidence, 5);
+            r10 += recall10;
+            mrr += reciprocalRank;
+            perQuestion.add(new double[] { recall10, reciprocalRank });
             count++;
+        }
+
+        double[] recalls10() {
+            return perQuestion.stream().mapToDouble(q -> q[0]).toArray();
+        }
+
+        double[] reciprocalRanks() {
+            return perQuestion.stream().mapToDouble(q -> q[1]).toArray();
+        }
+
+        /** One line per question, in the order asked: its recall@10 and reciprocal rank. */
+        void write(Path file) throws IOException {
+            Files.write(file, perQuestion.stream().map(q -> q[0] + "\t" + q[1]).toList());
+        }
+
+        static List<double[]> read(Path file) throws IOException {
+            return Files.readAllLines(file).stream()
+                    .map(line -> Arrays.stream(line.split("\t")).mapToDouble(Double::parseDouble).toArray()).toList();
+        }
+
+        String changeFrom(List<double[]> baseline) {
+            if (baseline.size() != perQuestion.size()) {
+                return "baseline skipped: it holds " + baseline.size() + " questions, this run " + perQuestion.size();
+            }
+            double[] recall = new double[count];
+            double[] reciprocal = new double[count];
+            for (int i = 0; i < count; i++) {
+                recall[i] = perQuestion.get(i)[0] - baseline.get(i)[0];
+                reciprocal[i] = perQuestion.get(i)[1] - baseline.get(i)[1];
+            }
+            return String.format("change from the baseline: recall@10 %s, MRR %s; questions whose recall@10 rose: %d, "
+                    + "fell: %d", Interval.of(recall), Interval.of(reciprocal),
+                    Arrays.stream(recall).filter(d -> d > 0).count(), Arrays.stream(recall).filter(d -> d < 0).count());
         }
 
         int count() {
