@@ -42,9 +42,10 @@ public class LearningService {
         List<String> tags = Tags.normalize(input.tags());
         String meaning = Learning.meaning(title, body, context);
         TextVectors vectors = search.embed(meaning);
-        return search.saving(scope(caller.namespace()), () -> {
+        SearchScope scope = scope(caller.namespace());
+        return search.saving(scope, () -> {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            Optional<Learning> same = search.duplicateOf(scope(caller.namespace()), meaning, vectors)
+            Optional<Learning> same = search.duplicateOf(scope, meaning, vectors)
                     .flatMap(learnings::findByIdOptional);
             if (same.isPresent()) {
                 return new Saved(reinforce(same.get(), title, body, context, tags, vectors, now), false);

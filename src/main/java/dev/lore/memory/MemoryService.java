@@ -49,9 +49,10 @@ public class MemoryService {
         String body = text.strip();
         List<String> normalizedTopics = Tags.normalize(topics);
         TextVectors vectors = search.embed(body);
-        return search.saving(scope(caller.userId()), () -> {
+        SearchScope scope = scope(caller.userId());
+        return search.saving(scope, () -> {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            Optional<Memory> same = search.duplicateOf(scope(caller.userId()), body, vectors)
+            Optional<Memory> same = search.duplicateOf(scope, body, vectors)
                     .flatMap(memories::findByIdOptional);
             if (same.isPresent()) {
                 Memory memory = same.get();
