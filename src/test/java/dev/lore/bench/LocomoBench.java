@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -118,14 +119,15 @@ public final class LocomoBench {
         return ranking;
     }
 
-    /** Recall@k of the evidence turns and reciprocal rank of the first one. */
+    /** Recall@k of the evidence turns and reciprocal rank of the first one, question by question. */
     static final class Score {
-        private double r1, r5, r10, mrr;
-        private int count;
-        private final List<double[]> perQuestion = new ArrayList<>();
+
+        private record Answer(double recall1, double recall5, double recall10, double reciprocalRank) {
+        }
+
+        private final List<Answer> answers = new ArrayList<>();
 
         void add(List<Set<String>> ranking, Set<String> evidence) {
-            double recall10 = recall(ranking, evidence, 10);
             double reciprocalRank = 0;
             for (int i = 0; i < ranking.size(); i++) {
                 if (ranking.get(i).stream().anyMatch(evidence::contains)) {
@@ -133,25 +135,21 @@ public final class LocomoBench {
                     break;
                 }
             }
-            r1 += recall(ranking, evidence, 1);
-            r5 += recall(ranking, evidence, 5);
-            r10 += recall10;
-            mrr += reciprocalRank;
-            perQuestion.add(new double[] { recall10, reciprocalRank });
-            count++;
+            answers.add(new Answer(recall(ranking, evidence, 1), recall(ranking, evidence, 5),
+                    recall(ranking, evidence, 10), reciprocalRank));
         }
 
         double[] recalls10() {
-            return perQuestion.stream().mapToDouble(q -> q[0]).toArray();
+            return answers.stream().mapToDouble(Answer::recall10).toArray();
         }
 
         double[] reciprocalRanks() {
-            return perQuestion.stream().mapToDouble(q -> q[1]).toArray();
+            return answers.stream().mapToDouble(Answer::reciprocalRank).toArray();
         }
 
         /** One line per question, in the order asked: its recall@10 and reciprocal rank. */
         void write(Path file) throws IOException {
-            Files.write(file, perQuestion.stream().map(q -> q[0] + "\t" + q[1]).toList());
+            Files.write(file, answers.stream().map(a -> a.recall10() + "\t" + a.reciprocalRank()).toList());
         }
 
         static List<double[]> read(Path file) throws IOException {
@@ -160,14 +158,14 @@ public final class LocomoBench {
         }
 
         String changeFrom(List<double[]> baseline) {
-            if (baseline.size() != perQuestion.size()) {
-                return "baseline skipped: it holds " + baseline.size() + " questions, this run " + perQuestion.size();
+            if (baseline.size() != answers.size()) {
+                return "baseline skipped: it holds " + baseline.size() + " questions, this run " + answers.size();
             }
-            double[] recall = new double[count];
-            double[] reciprocal = new double[count];
-            for (int i = 0; i < count; i++) {
-                recall[i] = perQuestion.get(i)[0] - baseline.get(i)[0];
-                reciprocal[i] = perQuestion.get(i)[1] - baseline.get(i)[1];
+            double[] recall = new double[answers.size()];
+            double[] reciprocal = new double[answers.size()];
+            for (int i = 0; i < answers.size(); i++) {
+                recall[i] = answers.get(i).recall10() - baseline.get(i)[0];
+                reciprocal[i] = answers.get(i).reciprocalRank() - baseline.get(i)[1];
             }
             return String.format("change from the baseline: recall@10 %s, MRR %s; questions whose recall@10 rose: %d, "
                     + "fell: %d", Interval.of(recall), Interval.of(reciprocal),
@@ -175,7 +173,7 @@ public final class LocomoBench {
         }
 
         int count() {
-            return count;
+            return answers.size();
         }
 
         static double recall(List<Set<String>> ranking, Set<String> evidence, int k) {
@@ -184,8 +182,12 @@ public final class LocomoBench {
         }
 
         String row(String label) {
-            return String.format("| %s | %d | %.3f | %.3f | %.3f | %.3f |", label, count, r1 / count, r5 / count,
-                    r10 / count, mrr / count);
+            return String.format("| %s | %d | %.3f | %.3f | %.3f | %.3f |", label, answers.size(),
+                    mean(Answer::recall1), mean(Answer::recall5), mean(Answer::recall10), mean(Answer::reciprocalRank));
+        }
+
+        private double mean(ToDoubleFunction<Answer> score) {
+            return answers.stream().mapToDouble(score).average().orElse(0);
         }
     }
 }
