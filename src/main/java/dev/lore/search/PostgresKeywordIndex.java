@@ -5,11 +5,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 
@@ -22,7 +20,7 @@ import io.quarkus.arc.properties.IfBuildProperty;
  */
 @Singleton
 @IfBuildProperty(name = "lore.flavor", stringValue = "team")
-class PostgresKeywordIndex extends NativeKeywordIndex {
+class PostgresKeywordIndex implements KeywordIndex {
 
     /**
      * At 1,000,000 entries, ranking up to 5,000 matching rows put the keyword side's p99 at 65 ms; 2,000 brought it
@@ -104,21 +102,28 @@ class PostgresKeywordIndex extends NativeKeywordIndex {
     }
 
     @Override
-    Optional<Query> query(SearchScope scope, QueryTerms terms, int limit) {
+    public KeywordMatches search(SearchScope scope, QueryTerms terms, int limit) {
         List<String> lexemes = em.createNativeQuery(LEXEMES).setParameter("text", String.join(" ", terms.words()))
                 .getResultList().stream().map(String::valueOf).toList();
         List<String> affordable = affordable(lexemes, statistics());
         if (affordable.isEmpty()) {
-            return Optional.empty();
+            return KeywordMatches.NONE;
         }
-        return Optional.of(ScopeFilter.bind(em.createNativeQuery(SEARCH), scope)
+        List<Object[]> rows = ScopeFilter.bind(em.createNativeQuery(SEARCH), scope)
                 .setParameter("lexemes", affordable.toArray(String[]::new))
-                .setParameter("limit", limit));
+                .setParameter("limit", limit)
+                .getResultList().stream().map(Object[].class::cast).toList();
+        if (rows.isEmpty()) {
+            return KeywordMatches.NONE;
+        }
+        return new KeywordMatches(rows.stream()
+                .map(r -> new KeywordHit(Entry.of(r), ((Number) r[4]).doubleValue(), MatchedTerms.in((String) r[5])))
+                .toList(), ((Number) rows.get(0)[6]).doubleValue());
     }
 
     /** The lexemes to match: the rarest first, as long as the rows they match stay within {@link #RANKED_ROWS}. */
     static List<String> affordable(List<String> lexemes, LexemeStatistics statistics) {
-        return rarestWithin(lexemes, lexeme -> statistics.frequency(lexeme) * statistics.rows(), RANKED_ROWS);
+        return KeywordBudget.rarestWithin(lexemes, lexeme -> statistics.frequency(lexeme) * statistics.rows(), RANKED_ROWS);
     }
 
     private LexemeStatistics statistics() {

@@ -19,7 +19,9 @@ import dev.lore.testing.TestStores;
  * (no content word shared within a pair) saved with save_learning, each question asked with search_learnings.
  * Reports recall@1/5/10 and MRR of the engine as configured, with the keyword coverage off, and with semantic
  * similarity alone (keyword weight 0), so that a ranking change is measured on paraphrases as well as on LoCoMo,
- * where questions mostly share words with their answers.
+ * where questions mostly share words with their answers. The engine's recall@10 and MRR come with their 95% intervals;
+ * {@code -Dpairs.results=FILE} and {@code -Dpairs.baseline=FILE} write and compare each question's result, as the
+ * LoCoMo benchmark's {@code locomo.} properties do.
  */
 public final class InsightPairsBench {
 
@@ -35,9 +37,13 @@ public final class InsightPairsBench {
                 TestStores.FLAVOR, pairs.size(), pairs.size());
         System.out.println("| configuration | questions | recall@1 | recall@5 | recall@10 | MRR |");
         System.out.println("|---|---|---|---|---|---|");
+        Map<String, LocomoBench.Score> scores = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, String>> configuration : configurations.entrySet()) {
-            System.out.println(score(pairs, configuration.getValue()).row(configuration.getKey()));
+            LocomoBench.Score score = score(pairs, configuration.getValue());
+            scores.put(configuration.getKey(), score);
+            System.out.println(score.row(configuration.getKey()));
         }
+        scores.get("engine (defaults)").printIntervals("engine (defaults)", "pairs");
     }
 
     private static LocomoBench.Score score(List<InsightPairs.Pair> pairs, Map<String, String> environment)

@@ -86,15 +86,7 @@ public final class LocomoBench {
         System.out.println("|---|---|---|---|---|---|");
         byCategory.forEach((category, score) -> System.out.println(score.row(category + " " + CATEGORIES.get(category))));
         System.out.println(all.row("all"));
-        System.out.println("all: recall@10 " + Interval.of(all.recalls10()) + ", MRR " + Interval.of(all.reciprocalRanks()));
-        String results = System.getProperty("locomo.results");
-        if (results != null) {
-            all.write(Path.of(results));
-        }
-        String baseline = System.getProperty("locomo.baseline");
-        if (baseline != null) {
-            System.out.println(all.changeFrom(Score.read(Path.of(baseline))));
-        }
+        all.printIntervals("all", "locomo");
         System.out.println("save_learning   " + saves.summary());
         System.out.println("search_learnings " + searches.summary());
     }
@@ -155,6 +147,22 @@ public final class LocomoBench {
         static List<double[]> read(Path file) throws IOException {
             return Files.readAllLines(file).stream()
                     .map(line -> Arrays.stream(line.split("\t")).mapToDouble(Double::parseDouble).toArray()).toList();
+        }
+
+        /**
+         * Prints the intervals of recall@10 and MRR; {@code -D<prefix>.results=FILE} writes each question's recall@10
+         * and reciprocal rank, {@code -D<prefix>.baseline=FILE} adds the change from such a file of another run.
+         */
+        void printIntervals(String label, String prefix) throws IOException {
+            System.out.println(label + ": recall@10 " + Interval.of(recalls10()) + ", MRR " + Interval.of(reciprocalRanks()));
+            String results = System.getProperty(prefix + ".results");
+            if (results != null) {
+                write(Path.of(results));
+            }
+            String baseline = System.getProperty(prefix + ".baseline");
+            if (baseline != null) {
+                System.out.println(changeFrom(read(Path.of(baseline))));
+            }
         }
 
         String changeFrom(List<double[]> baseline) {

@@ -157,6 +157,31 @@ class SearchEngineTest {
         assertThat(keywordHits(namespace, null, common)).as("every word is that common: keywords sit it out").isEmpty();
     }
 
+    /**
+     * A word's weight is its rarity among the scope's items: a word most of them hold says little there, however rare
+     * it is in the rest of the store, and a word only one of them holds says much, however common it is elsewhere.
+     */
+    @Test
+    void aWordRareInTheScopeOutweighsOneMostOfItHoldsWhateverTheRestOfTheStoreHolds() {
+        String elsewhere = Namespaces.fresh();
+        String namespace = Namespaces.fresh();
+        String harbour = "harbour" + System.nanoTime();
+        String zephyr = "zephyr" + System.nanoTime();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 30; i++) {
+                engine.index(new IndexEntry(STORE, UUID.randomUUID().toString(), elsewhere, null, null,
+                        "The " + harbour + " ferry schedule, week " + i, List.of(), Instant.now()), null);
+            }
+            for (int i = 0; i < 6; i++) {
+                engine.index(new IndexEntry(STORE, UUID.randomUUID().toString(), namespace, null, null,
+                        "The " + zephyr + " release notes, draft " + i, List.of(), Instant.now()), null);
+            }
+        });
+        String rareHere = indexAlone(namespace, "The " + harbour + " office moves next spring");
+
+        assertThat(keywordHits(namespace, null, zephyr + " " + harbour)).first().isEqualTo(rareHere);
+    }
+
     private static double coverage(KeywordMatches matches) {
         return matches.hits().get(0).relevance() / matches.fullMatch();
     }
