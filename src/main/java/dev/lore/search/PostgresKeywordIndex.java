@@ -123,7 +123,8 @@ class PostgresKeywordIndex implements KeywordIndex {
 
     /** The lexemes to match: the rarest first, as long as the rows they match stay within {@link #RANKED_ROWS}. */
     static List<String> affordable(List<String> lexemes, LexemeStatistics statistics) {
-        return KeywordBudget.rarestWithin(lexemes, lexeme -> statistics.frequency(lexeme) * statistics.rows(), RANKED_ROWS);
+        return KeywordBudget.rarestWithin(lexemes, lexeme -> statistics.frequency(lexeme) * statistics.rows(),
+                RANKED_ROWS);
     }
 
     private LexemeStatistics statistics() {

@@ -154,7 +154,8 @@ public final class LocomoBench {
          * and reciprocal rank, {@code -D<prefix>.baseline=FILE} adds the change from such a file of another run.
          */
         void printIntervals(String label, String prefix) throws IOException {
-            System.out.println(label + ": recall@10 " + Interval.of(recalls10()) + ", MRR " + Interval.of(reciprocalRanks()));
+            System.out.println(
+                    label + ": recall@10 " + Interval.of(recalls10()) + ", MRR " + Interval.of(reciprocalRanks()));
             String results = System.getProperty(prefix + ".results");
             if (results != null) {
                 write(Path.of(results));
