@@ -182,6 +182,20 @@ class SearchEngineTest {
         assertThat(keywordHits(namespace, null, zephyr + " " + harbour)).first().isEqualTo(rareHere);
     }
 
+    /** A word said once in a short note says more of it than twice in a long one. */
+    @Test
+    void aShortItemHoldingAWordRanksAboveALongOneHoldingItMoreOften() {
+        String namespace = Namespaces.fresh();
+        String kestrel = "kestrel" + System.nanoTime();
+        String shortNote = indexAlone(namespace, "The " + kestrel + " rollout is done");
+        indexAlone(namespace, "Minutes of the quarterly planning meeting: the " + kestrel + " team reviewed the "
+                + "roadmap, the hiring plan, the budget for the coming year, the office move, the on-call rota, the "
+                + "incident reviews of the last three months, the customer survey, the pricing experiment, the "
+                + "partner programme and the documentation backlog, and agreed that " + kestrel + " comes later.");
+
+        assertThat(keywordHits(namespace, null, kestrel)).first().isEqualTo(shortNote);
+    }
+
     private static double coverage(KeywordMatches matches) {
         return matches.hits().get(0).relevance() / matches.fullMatch();
     }
