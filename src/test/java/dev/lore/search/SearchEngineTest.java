@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import javax.sql.DataSource;
 
@@ -65,6 +66,16 @@ class SearchEngineTest {
     /** Indexes an item saved outside any session, so that no neighbour lends it a share. */
     String indexAlone(String namespace, String text) {
         return index(UUID.randomUUID().toString(), namespace, null, null, text);
+    }
+
+    /** Indexes many items outside any session, in one transaction, found by their words alone (no vectors). */
+    void indexWithoutVectors(String namespace, int count, IntFunction<String> text) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < count; i++) {
+                engine.index(new IndexEntry(STORE, UUID.randomUUID().toString(), namespace, null, null, text.apply(i),
+                        List.of(), Instant.now()), null);
+            }
+        });
     }
 
     String index(String id, String namespace, String owner, String session, String text) {
@@ -145,12 +156,8 @@ class SearchEngineTest {
         assumeTrue(TestStores.isLocal(), "FTS5 counts the rows; PostgreSQL's pruning is in PostgresKeywordIndexTest");
         String namespace = Namespaces.fresh();
         String common = "everywhere" + System.nanoTime();
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (int i = 0; i <= Fts5KeywordIndex.RANKED_ROWS; i++) {
-                engine.index(new IndexEntry(STORE, UUID.randomUUID().toString(), namespace, null, null,
-                        "A note found " + common + " about service number " + i, List.of(), Instant.now()), null);
-            }
-        });
+        indexWithoutVectors(namespace, Fts5KeywordIndex.RANKED_ROWS + 1,
+                i -> "A note found " + common + " about service number " + i);
         String rare = indexAlone(namespace, "Zookeeper lost quorum " + common);
 
         assertThat(keywordHits(namespace, null, common + " zookeeper")).containsExactly(rare);
@@ -167,16 +174,8 @@ class SearchEngineTest {
         String namespace = Namespaces.fresh();
         String harbour = "harbour" + System.nanoTime();
         String zephyr = "zephyr" + System.nanoTime();
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (int i = 0; i < 30; i++) {
-                engine.index(new IndexEntry(STORE, UUID.randomUUID().toString(), elsewhere, null, null,
-                        "The " + harbour + " ferry schedule, week " + i, List.of(), Instant.now()), null);
-            }
-            for (int i = 0; i < 6; i++) {
-                engine.index(new IndexEntry(STORE, UUID.randomUUID().toString(), namespace, null, null,
-                        "The " + zephyr + " release notes, draft " + i, List.of(), Instant.now()), null);
-            }
-        });
+        indexWithoutVectors(elsewhere, 30, i -> "The " + harbour + " ferry schedule, week " + i);
+        indexWithoutVectors(namespace, 6, i -> "The " + zephyr + " release notes, draft " + i);
         String rareHere = indexAlone(namespace, "The " + harbour + " office moves next spring");
 
         assertThat(keywordHits(namespace, null, zephyr + " " + harbour)).first().isEqualTo(rareHere);
