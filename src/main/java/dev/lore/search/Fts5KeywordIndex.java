@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Singleton;
@@ -120,9 +119,9 @@ class Fts5KeywordIndex implements KeywordIndex {
             Object[] columns = (Object[]) row;
             ranked.put(((Number) columns[0]).longValue(), columns);
         }
-        return new KeywordMatches(best.stream().map(ranked::get).filter(Objects::nonNull)
-                .map(r -> new KeywordHit(Entry.of(r), relevance.get(((Number) r[0]).longValue()),
-                        MatchedTerms.in((String) r[4])))
+        return new KeywordMatches(best.stream().filter(ranked::containsKey)
+                .map(seq -> new KeywordHit(Entry.of(ranked.get(seq)), relevance.get(seq),
+                        MatchedTerms.in((String) ranked.get(seq)[4])))
                 .toList(), Arrays.stream(weights).sum());
     }
 
