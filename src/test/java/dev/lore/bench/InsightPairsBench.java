@@ -26,11 +26,12 @@ import dev.lore.testing.TestStores;
 public final class InsightPairsBench {
 
     private static final int HEADLINE_WORDS = 6;
+    private static final String ENGINE = "engine (defaults)";
 
     public static void main(String[] args) throws Exception {
         List<InsightPairs.Pair> pairs = InsightPairs.load();
         Map<String, Map<String, String>> configurations = new LinkedHashMap<>();
-        configurations.put("engine (defaults)", Map.of());
+        configurations.put(ENGINE, Map.of());
         configurations.put("keyword coverage off", Map.of("LORE_SEARCH_KEYWORD_COVERAGE", "0"));
         configurations.put("semantic only", Map.of("LORE_SEARCH_KEYWORD_WEIGHT", "0"));
         System.out.printf("Insight/question pairs through MCP (stdio), %s flavor: %d learnings, %d questions%n",
@@ -43,7 +44,7 @@ public final class InsightPairsBench {
             scores.put(configuration.getKey(), score);
             System.out.println(score.row(configuration.getKey()));
         }
-        scores.get("engine (defaults)").printIntervals("engine (defaults)", "pairs");
+        scores.get(ENGINE).printIntervals(ENGINE, "pairs");
     }
 
     private static LocomoBench.Score score(List<InsightPairs.Pair> pairs, Map<String, String> environment)
