@@ -90,7 +90,7 @@ public final class ScaleBench {
                     System.out.printf("  save_learning, one client       %s, %.1f saves/s%n", save.summary(),
                             saves / ((System.nanoTime() - savesStart) / 1e9));
                 }
-                System.out.printf("  resident memory of the server   %d MB%n", residentMb());
+                System.out.println("  resident memory of the server   " + residentMemory());
             }
             if (saves > 0) {
                 concurrentSaves(store, questions, saves);
@@ -188,20 +188,29 @@ public final class ScaleBench {
         }
     }
 
-    /** Resident memory of the newest Lore this JVM launched (the MCP client starts it as a child process). */
-    static long residentMb() {
+    /**
+     * Resident memory of the newest Lore this JVM launched (the MCP client starts it as a child process): its own, and
+     * the pages of files it maps (the local store is read through a memory map; those pages are the system's file
+     * cache, shared with every process that reads the store).
+     */
+    static String residentMemory() {
         return ProcessHandle.current().children()
                 .filter(p -> p.info().commandLine().orElse("").contains("quarkus-run.jar"))
                 .max(java.util.Comparator.comparing(p -> p.info().startInstant().orElse(Instant.EPOCH)))
                 .map(p -> {
                     try {
-                        return Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status")).stream()
-                                .filter(l -> l.startsWith("VmRSS:")).findFirst()
-                                .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).orElse(-1L);
+                        List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"));
+                        return String.format("%d MB of its own, %d MB of mapped files", megabytes(status, "RssAnon:"),
+                                megabytes(status, "RssFile:"));
                     } catch (Exception e) {
-                        return -1L;
+                        return "unknown (" + e.getMessage() + ")";
                     }
-                }).orElse(-1L);
+                }).orElse("unknown");
+    }
+
+    private static long megabytes(List<String> status, String field) {
+        return status.stream().filter(l -> l.startsWith(field)).findFirst()
+                .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).orElse(-1L);
     }
 
     static List<String> questions() throws Exception {
