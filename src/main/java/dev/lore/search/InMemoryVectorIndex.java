@@ -191,7 +191,7 @@ class InMemoryVectorIndex implements VectorIndex {
                 .setParameter("seqs", seqs)
                 .getResultList();
         for (Object[] row : rows) {
-            best.merge((Long) row[0], (double) Vectors.dot(query, Vectors.fromBytes((byte[]) row[1])), Math::max);
+            best.merge((Long) row[0], (double) Vectors.dot(query, (byte[]) row[1]), Math::max);
         }
         return best;
     }

@@ -1,7 +1,6 @@
 package dev.lore.search;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,15 +12,20 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Tuple;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 class SearchEntryRepository implements PanacheRepositoryBase<SearchEntry, Long> {
+
+    /**
+     * The scope's entries of some sessions between two positions, in plain SQL with the scope filter the other searches
+     * use (as a criteria query, Hibernate translated it again at every search).
+     */
+    private static final String NEIGHBOURS = """
+            SELECT e.seq, e.item_id, e.session_id, e.session_pos FROM search_entry e
+            WHERE e.session_id IN (:sessions) AND e.session_pos BETWEEN :first AND :last AND
+            """ + ScopeFilter.FILTER;
 
     Optional<SearchEntry> findItem(String store, String itemId) {
         return find("store = ?1 and itemId = ?2", store, itemId).firstResultOptional();
@@ -53,26 +57,12 @@ class SearchEntryRepository implements PanacheRepositoryBase<SearchEntry, Long> 
         if (anchors.isEmpty()) {
             return List.of();
         }
-        CriteriaBuilder cb = getEntityManager().getCriteriaBuilder();
-        CriteriaQuery<Tuple> query = cb.createTupleQuery();
-        Root<SearchEntry> e = query.from(SearchEntry.class);
-        List<Predicate> where = new ArrayList<>(List.of(
-                cb.equal(e.get("store"), scope.store()),
-                cb.equal(e.get("namespace"), scope.namespace()),
-                e.get("sessionId").in(anchors.stream().map(Entry::sessionId).distinct().toList()),
-                cb.between(e.get("sessionPos"), anchors.stream().mapToInt(Entry::sessionPos).min().orElseThrow() - window,
-                        anchors.stream().mapToInt(Entry::sessionPos).max().orElseThrow() + window)));
-        if (scope.ownerId() != null) {
-            where.add(cb.equal(e.get("ownerId"), scope.ownerId()));
-        }
-        for (String tag : scope.tags()) {
-            where.add(cb.isMember(tag, e.get("tags")));
-        }
-        query.multiselect(e.get("seq"), e.get("itemId"), e.get("sessionId"), e.get("sessionPos"))
-                .where(where.toArray(Predicate[]::new));
-        return getEntityManager().createQuery(query).getResultList().stream()
-                .map(t -> new Entry(t.get(0, Long.class), t.get(1, String.class), t.get(2, String.class),
-                        t.get(3, Integer.class)))
+        List<?> rows = ScopeFilter.bind(getEntityManager().createNativeQuery(NEIGHBOURS), scope)
+                .setParameter("sessions", anchors.stream().map(Entry::sessionId).distinct().toList())
+                .setParameter("first", anchors.stream().mapToInt(Entry::sessionPos).min().orElseThrow() - window)
+                .setParameter("last", anchors.stream().mapToInt(Entry::sessionPos).max().orElseThrow() + window)
+                .getResultList();
+        return rows.stream().map(row -> Entry.of((Object[]) row))
                 .filter(candidate -> anchors.stream().anyMatch(a -> a.sessionId().equals(candidate.sessionId())
                         && Math.abs(a.sessionPos() - candidate.sessionPos()) <= window))
                 .toList();

@@ -304,6 +304,18 @@ class SearchEngineTest {
     }
 
     @Test
+    void aSearchForTaggedItemsFindsNoUntaggedItemBesideThem() {
+        String namespace = Namespaces.fresh();
+        String tagged = index(UUID.randomUUID().toString(), namespace, null, "s-" + namespace, List.of("billing"),
+                "Invoices are generated on the first of the month");
+        String untagged = index(namespace, null, "They are generated from the usage of the month before");
+
+        assertThat(engine.search(new SearchScope(STORE, namespace, null, List.of("billing")),
+                "when are invoices generated", 10)).extracting(SearchHit::itemId).containsExactly(tagged);
+        assertThat(found(namespace, null, "when are invoices generated")).containsExactlyInAnyOrder(tagged, untagged);
+    }
+
+    @Test
     void aRemovedItemIsNotFoundAgain() {
         String namespace = Namespaces.fresh();
         String kept = index(namespace, null, "Rotate the API keys every ninety days");
