@@ -90,7 +90,11 @@ class SearchEngineTest {
     }
 
     List<String> found(String namespace, String owner, String query) {
-        return engine.search(new SearchScope(STORE, namespace, owner, List.of()), query, 10).stream()
+        return found(namespace, owner, List.of(), query);
+    }
+
+    List<String> found(String namespace, String owner, List<String> tags, String query) {
+        return engine.search(new SearchScope(STORE, namespace, owner, tags), query, 10).stream()
                 .map(SearchHit::itemId).toList();
     }
 
@@ -310,8 +314,7 @@ class SearchEngineTest {
                 "Invoices are generated on the first of the month");
         String untagged = index(namespace, null, "They are generated from the usage of the month before");
 
-        assertThat(engine.search(new SearchScope(STORE, namespace, null, List.of("billing")),
-                "when are invoices generated", 10)).extracting(SearchHit::itemId).containsExactly(tagged);
+        assertThat(found(namespace, null, List.of("billing"), "when are invoices generated")).containsExactly(tagged);
         assertThat(found(namespace, null, "when are invoices generated")).containsExactlyInAnyOrder(tagged, untagged);
     }
 
