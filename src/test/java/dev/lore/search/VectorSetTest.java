@@ -91,6 +91,26 @@ class VectorSetTest {
     }
 
     @Test
+    void everyVectorFindsItselfFirstWhetherInAListOrStillWaitingForOne() {
+        Random random = new Random(17);
+        VectorSet set = clustered(VectorSet.INDEX_FROM, random);
+        List<float[]> stored = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            float[] vector = around(new float[DIMENSION], random, 1);
+            stored.add(vector);
+            set.put(500_000 + i, new Entry(500_000 + i, "stored-" + i, null, 0), -1, new String[0], vector);
+        }
+        set.install(VectorSet.train(set.sample(random), set.size(), random));
+        set.assign(stored.size() / 2); // the last half of the stored vectors join lists, the rest wait
+
+        for (int i = 0; i < stored.size(); i++) {
+            PriorityQueue<VectorSet.Scored> best = set.nearest(stored.get(i), -1, List.of(), 10);
+            VectorSet.Scored first = best.stream().max(Comparator.comparing(VectorSet.Scored::similarity)).orElseThrow();
+            assertThat(set.entryAt(first.slot()).seq()).as("stored vector %d", i).isEqualTo(500_000L + i);
+        }
+    }
+
+    @Test
     void indexedSearchesReturnExactSimilaritiesInOrder() {
         Random random = new Random(13);
         VectorSet set = clustered(VectorSet.INDEX_FROM, random);
