@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntFunction;
 
@@ -447,6 +449,30 @@ class SearchEngineTest {
 
         assertThat(scoreOf(namespace, id, query))
                 .isCloseTo(before * (1 + settings.confirmationWeight() * Math.log(3) / Math.log(2)), offset(1e-9));
+    }
+
+    @Test
+    void aContendersTagsAndStandingAreReadAsStored() {
+        String namespace = Namespaces.fresh();
+        String confirmedId = index(UUID.randomUUID().toString(), namespace, null, "s-" + namespace,
+                List.of("backups", "storage"), "Backups\nNightly backups go to the cold storage bucket.");
+        String savedOnceId = index(namespace, null, "Deploys\nDo deploys freeze on Fridays?");
+        Instant confirmedAt = Instant.parse("2025-03-04T05:06:07.891Z");
+        Confirmable twice = new Confirmable() {
+        };
+        twice.firstSaved(confirmedAt.minusSeconds(3600));
+        twice.confirmed(confirmedAt);
+        QuarkusTransaction.requiringNew().run(() -> engine.confirmed(STORE, confirmedId, twice));
+        SearchEntry confirmed = QuarkusTransaction.requiringNew().call(() -> entries.findItem(STORE, confirmedId).orElseThrow());
+        SearchEntry savedOnce = QuarkusTransaction.requiringNew().call(() -> entries.findItem(STORE, savedOnceId).orElseThrow());
+
+        Map<Long, Standing> standings = QuarkusTransaction.requiringNew()
+                .call(() -> entries.standingsOf(List.of(confirmed.seq, savedOnce.seq)));
+        assertThat(standings.get(confirmed.seq)).isEqualTo(new Standing(2, confirmedAt, 0));
+        assertThat(standings.get(savedOnce.seq)).as("never confirmed again: the time it was saved")
+                .isEqualTo(Standing.of(1, savedOnce.createdAt, savedOnce.body));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> entries.tagsOf(List.of(confirmed.seq, savedOnce.seq))))
+                .isEqualTo(Map.of(confirmed.seq, Set.of("backups", "storage")));
     }
 
     @Test
