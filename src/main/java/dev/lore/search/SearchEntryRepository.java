@@ -99,7 +99,8 @@ class SearchEntryRepository implements PanacheRepositoryBase<SearchEntry, Long> 
         }
         for (Object row : getEntityManager().createNativeQuery(TAGS).setParameter("seqs", seqs).getResultList()) {
             Object[] columns = (Object[]) row;
-            tags.computeIfAbsent(((Number) columns[0]).longValue(), seq -> new LinkedHashSet<>()).add((String) columns[1]);
+            tags.computeIfAbsent(((Number) columns[0]).longValue(), seq -> new LinkedHashSet<>())
+                    .add((String) columns[1]);
         }
         return tags;
     }

@@ -463,8 +463,10 @@ class SearchEngineTest {
         twice.firstSaved(confirmedAt.minusSeconds(3600));
         twice.confirmed(confirmedAt);
         QuarkusTransaction.requiringNew().run(() -> engine.confirmed(STORE, confirmedId, twice));
-        SearchEntry confirmed = QuarkusTransaction.requiringNew().call(() -> entries.findItem(STORE, confirmedId).orElseThrow());
-        SearchEntry savedOnce = QuarkusTransaction.requiringNew().call(() -> entries.findItem(STORE, savedOnceId).orElseThrow());
+        SearchEntry confirmed = QuarkusTransaction.requiringNew()
+                .call(() -> entries.findItem(STORE, confirmedId).orElseThrow());
+        SearchEntry savedOnce = QuarkusTransaction.requiringNew()
+                .call(() -> entries.findItem(STORE, savedOnceId).orElseThrow());
 
         Map<Long, Standing> standings = QuarkusTransaction.requiringNew()
                 .call(() -> entries.standingsOf(List.of(confirmed.seq, savedOnce.seq)));

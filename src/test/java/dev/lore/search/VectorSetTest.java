@@ -105,7 +105,8 @@ class VectorSetTest {
 
         for (int i = 0; i < stored.size(); i++) {
             PriorityQueue<VectorSet.Scored> best = set.nearest(stored.get(i), -1, List.of(), 10);
-            VectorSet.Scored first = best.stream().max(Comparator.comparing(VectorSet.Scored::similarity)).orElseThrow();
+            VectorSet.Scored first = best.stream().max(Comparator.comparing(VectorSet.Scored::similarity))
+                    .orElseThrow();
             assertThat(set.entryAt(first.slot()).seq()).as("stored vector %d", i).isEqualTo(500_000L + i);
         }
     }
