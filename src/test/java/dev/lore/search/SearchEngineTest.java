@@ -348,7 +348,7 @@ class SearchEngineTest {
         assertThat(reembedder.reembedAll(done -> {
         })).isGreaterThanOrEqualTo(1);
 
-        assertThat(QuarkusTransaction.requiringNew().call(() -> entries.findItem(STORE, id).orElseThrow().embeddingModel))
+        assertThat(entryOf(id).embeddingModel)
                 .isEqualTo(embeddings.modelId());
         assertThat(found(namespace, null, "When does the financial calendar begin?")).containsExactly(id);
         assertThat(reembedder.reembedAll(done -> {
@@ -356,7 +356,11 @@ class SearchEngineTest {
     }
 
     long seqOf(String id) {
-        return QuarkusTransaction.requiringNew().call(() -> entries.findItem(STORE, id).orElseThrow().seq);
+        return entryOf(id).seq;
+    }
+
+    SearchEntry entryOf(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> entries.findItem(STORE, id).orElseThrow());
     }
 
     int storedPassages(long seq) throws SQLException {
@@ -406,7 +410,7 @@ class SearchEngineTest {
 
         index(id, namespace, null, "Release notes\nImports are fast. Exports keep time zones. Both are logged.");
         assertThat(storedPassages(seq)).isEqualTo(3);
-        assertThat(QuarkusTransaction.requiringNew().call(() -> entries.findItem(STORE, id).orElseThrow().passages))
+        assertThat(entryOf(id).passages)
                 .isEqualTo(3);
 
         QuarkusTransaction.requiringNew().run(() -> engine.remove(STORE, id));
@@ -427,7 +431,7 @@ class SearchEngineTest {
         })).isGreaterThanOrEqualTo(1);
 
         assertThat(storedPassages(seq)).isEqualTo(2);
-        assertThat(QuarkusTransaction.requiringNew().call(() -> entries.findItem(STORE, id).orElseThrow().passages))
+        assertThat(entryOf(id).passages)
                 .isEqualTo(2);
     }
 
@@ -463,10 +467,8 @@ class SearchEngineTest {
         twice.firstSaved(confirmedAt.minusSeconds(3600));
         twice.confirmed(confirmedAt);
         QuarkusTransaction.requiringNew().run(() -> engine.confirmed(STORE, confirmedId, twice));
-        SearchEntry confirmed = QuarkusTransaction.requiringNew()
-                .call(() -> entries.findItem(STORE, confirmedId).orElseThrow());
-        SearchEntry savedOnce = QuarkusTransaction.requiringNew()
-                .call(() -> entries.findItem(STORE, savedOnceId).orElseThrow());
+        SearchEntry confirmed = entryOf(confirmedId);
+        SearchEntry savedOnce = entryOf(savedOnceId);
 
         Map<Long, Standing> standings = QuarkusTransaction.requiringNew()
                 .call(() -> entries.standingsOf(List.of(confirmed.seq, savedOnce.seq)));

@@ -104,10 +104,7 @@ class VectorSetTest {
         set.assign(stored.size() / 2); // the last half of the stored vectors join lists, the rest wait
 
         for (int i = 0; i < stored.size(); i++) {
-            PriorityQueue<VectorSet.Scored> best = set.nearest(stored.get(i), -1, List.of(), 10);
-            VectorSet.Scored first = best.stream().max(Comparator.comparing(VectorSet.Scored::similarity))
-                    .orElseThrow();
-            assertThat(set.entryAt(first.slot()).seq()).as("stored vector %d", i).isEqualTo(500_000L + i);
+            assertThat(top(set, stored.get(i), 1)).as("stored vector %d", i).containsExactly(500_000L + i);
         }
     }
 
