@@ -201,6 +201,21 @@ class SearchEngineTest {
         assertThat(keywordHits(namespace, null, kestrel)).first().isEqualTo(shortNote);
     }
 
+    /** Two forms of one word in a query are one term, as on PostgreSQL: "painted painting" weighs "paint" once. */
+    @Test
+    void aWordAskedInTwoFormsCountsOnce() {
+        String namespace = Namespaces.fresh();
+        indexAlone(namespace, "Melanie painted a sunrise over the lake last summer");
+        indexAlone(namespace, "The pottery class meets on Tuesdays");
+        SearchScope scope = SearchScope.shared(STORE, namespace, List.of());
+
+        KeywordMatches once = keywords.search(scope, QueryTerms.of("painting sunrise"), 10);
+        KeywordMatches twice = keywords.search(scope, QueryTerms.of("painting painted paints sunrise"), 10);
+
+        assertThat(twice.hits().get(0).relevance()).isCloseTo(once.hits().get(0).relevance(), offset(1e-9));
+        assertThat(twice.fullMatch()).isCloseTo(once.fullMatch(), offset(1e-9));
+    }
+
     private static double coverage(KeywordMatches matches) {
         return matches.hits().get(0).relevance() / matches.fullMatch();
     }
