@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Tuple;
@@ -19,12 +20,14 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 class SearchEntryRepository implements PanacheRepositoryBase<SearchEntry, Long> {
 
     /**
-     * The scope's entries of some sessions between two positions, in plain SQL with the scope filter the other searches
-     * use (as a criteria query, Hibernate translated it again at every search).
+     * The scope's entries of some sessions at some positions, in plain SQL with the scope filter the other searches
+     * use (as a criteria query, Hibernate translated it again at every search). The positions are those around the
+     * anchors, not the range between the first and the last: in one session of 100,000 items, reading that range put a
+     * search's p50 at 193 ms.
      */
     private static final String NEIGHBOURS = """
             SELECT e.seq, e.item_id, e.session_id, e.session_pos FROM search_entry e
-            WHERE e.session_id IN (:sessions) AND e.session_pos BETWEEN :first AND :last AND
+            WHERE e.session_id IN (:sessions) AND e.session_pos IN (:positions) AND
             """ + ScopeFilter.FILTER;
 
     /**
@@ -65,8 +68,9 @@ class SearchEntryRepository implements PanacheRepositoryBase<SearchEntry, Long> 
         }
         List<?> rows = ScopeFilter.bind(getEntityManager().createNativeQuery(NEIGHBOURS), scope)
                 .setParameter("sessions", anchors.stream().map(Entry::sessionId).distinct().toList())
-                .setParameter("first", anchors.stream().mapToInt(Entry::sessionPos).min().orElseThrow() - window)
-                .setParameter("last", anchors.stream().mapToInt(Entry::sessionPos).max().orElseThrow() + window)
+                .setParameter("positions", anchors.stream()
+                        .flatMap(a -> IntStream.rangeClosed(a.sessionPos() - window, a.sessionPos() + window).boxed())
+                        .distinct().toList())
                 .getResultList();
         return rows.stream().map(row -> Entry.of((Object[]) row))
                 .filter(candidate -> anchors.stream().anyMatch(a -> a.sessionId().equals(candidate.sessionId())

@@ -36,7 +36,9 @@ import dev.lore.testing.TestStores;
  * Searches are real questions, embedded by the real model, answered by the real engine. Defaults: 100,000 items
  * (set -Ditems=1000000 for the team flavor's 1M run); -Dscale.keep=true keeps the store and prints its name,
  * -Dscale.reuse=NAME measures an existing one without loading; -Dsaves=N sets the saves of each saving round (300;
- * 0 skips them); -Dhttp.clients=N sets the remote agents searching at once (8; 0 skips that round).
+ * 0 skips them); -Dhttp.clients=N sets the remote agents searching at once (8; 0 skips that round);
+ * -Dsession.size=N sets the items saved in one session (20; an agent that keeps one session for all it saves makes
+ * sessions of many thousands).
  */
 public final class ScaleBench {
 
@@ -249,6 +251,7 @@ public final class ScaleBench {
             centroids[c] = unit(gaussian(random, 1.0));
         }
         boolean postgres = !TestStores.isLocal();
+        int sessionSize = Integer.getInteger("session.size", 20);
         try (Connection db = store.connect()) {
             db.setAutoCommit(false);
             if (postgres) {
@@ -275,7 +278,7 @@ public final class ScaleBench {
                     List<String> sentences = List.of(sentence(random, vocabulary, 4, 10),
                             sentence(random, vocabulary, 4, 10), sentence(random, vocabulary, 4, 10));
                     String body = String.join(". ", sentences) + ".";
-                    String session = "bench-session-" + (i / 20);
+                    String session = "bench-session-" + (i / sessionSize);
                     learning.setString(1, id);
                     learning.setString(2, NAMESPACE);
                     learning.setString(3, title);
@@ -291,14 +294,14 @@ public final class ScaleBench {
                     entry.setString(3, title + "\n" + body);
                     entry.setTimestamp(4, now);
                     entry.setString(5, session);
-                    entry.setInt(6, i % 20 + 1);
+                    entry.setInt(6, i % sessionSize + 1);
                     if (postgres) {
                         entry.setString(7, Vectors.toPgVector(vector));
                     } else {
                         entry.setBytes(7, Vectors.toBytes(vector));
                     }
                     entry.setString(8, MODEL);
-                    entry.setString(9, i % 20 == 0 ? null : preceding);
+                    entry.setString(9, i % sessionSize == 0 ? null : preceding);
                     entry.setInt(10, sentences.size());
                     entry.setLong(11, i + 1);
                     entry.addBatch();

@@ -10,11 +10,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntFunction;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -492,6 +495,28 @@ class SearchEngineTest {
                 .isEqualTo(Standing.of(1, savedOnce.createdAt, savedOnce.body));
         assertThat(QuarkusTransaction.requiringNew().call(() -> entries.tagsOf(List.of(confirmed.seq, savedOnce.seq))))
                 .isEqualTo(Map.of(confirmed.seq, Set.of("backups", "storage")));
+    }
+
+    /** The items around each anchor, in its own session; not those between two anchors far apart in one session. */
+    @Test
+    void neighboursAreTheItemsAroundEachAnchorInItsOwnSession() {
+        String namespace = Namespaces.fresh();
+        Map<String, List<String>> ids = new HashMap<>();
+        for (String session : List.of("long", "other")) {
+            for (int pos = 1; pos <= 12; pos++) {
+                ids.computeIfAbsent(session, s -> new ArrayList<>()).add(index(UUID.randomUUID().toString(),
+                        namespace, null, session, "Note " + pos + " of the " + session + " session"));
+            }
+        }
+        List<Entry> anchors = Stream.of(ids.get("long").get(1), ids.get("long").get(9), ids.get("other").get(9))
+                .map(this::entryOf).map(e -> new Entry(e.seq, e.itemId, e.sessionId, e.sessionPos)).toList();
+
+        List<Entry> around = QuarkusTransaction.requiringNew()
+                .call(() -> entries.neighbours(SearchScope.shared(STORE, namespace, List.of()), anchors, 2));
+
+        assertThat(around).extracting(e -> e.sessionId() + ":" + e.sessionPos()).containsExactlyInAnyOrder(
+                "long:1", "long:2", "long:3", "long:4", "long:8", "long:9", "long:10", "long:11", "long:12",
+                "other:8", "other:9", "other:10", "other:11", "other:12");
     }
 
     @Test
