@@ -133,8 +133,8 @@ class Fts5KeywordIndex implements KeywordIndex {
     /**
      * The query's words, one per term of the index. FTS5's Porter stemmer reads "painted" and "painting" as one term,
      * and each word matched on its own would count that term once more (PostgreSQL's lexemes are distinct already).
-     * OpenNLP's Porter stemmer gives SQLite's stems: on the 2,762 distinct words of the LoCoMo dev set, all but one
-     * with a diacritic, which the index drops before stemming and so is dropped here too.
+     * OpenNLP's Porter stemmer gave SQLite's stem for each of the 2,762 distinct words of the LoCoMo dev set but
+     * "café": the index drops diacritics before stemming, and so does this.
      */
     static List<String> distinctTerms(List<String> words) {
         PorterStemmer stemmer = new PorterStemmer();

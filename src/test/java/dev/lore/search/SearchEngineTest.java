@@ -10,13 +10,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -501,15 +500,10 @@ class SearchEngineTest {
     @Test
     void neighboursAreTheItemsAroundEachAnchorInItsOwnSession() {
         String namespace = Namespaces.fresh();
-        Map<String, List<String>> ids = new HashMap<>();
-        for (String session : List.of("long", "other")) {
-            for (int pos = 1; pos <= 12; pos++) {
-                ids.computeIfAbsent(session, s -> new ArrayList<>()).add(index(UUID.randomUUID().toString(),
-                        namespace, null, session, "Note " + pos + " of the " + session + " session"));
-            }
-        }
-        List<Entry> anchors = Stream.of(ids.get("long").get(1), ids.get("long").get(9), ids.get("other").get(9))
-                .map(this::entryOf).map(e -> new Entry(e.seq, e.itemId, e.sessionId, e.sessionPos)).toList();
+        List<String> longSession = notes(namespace, "long", 12);
+        List<String> otherSession = notes(namespace, "other", 12);
+        List<Entry> anchors = Stream.of(longSession.get(1), longSession.get(9), otherSession.get(9)).map(this::entryOf)
+                .map(e -> new Entry(e.seq, e.itemId, e.sessionId, e.sessionPos)).toList();
 
         List<Entry> around = QuarkusTransaction.requiringNew()
                 .call(() -> entries.neighbours(SearchScope.shared(STORE, namespace, List.of()), anchors, 2));
@@ -517,6 +511,12 @@ class SearchEngineTest {
         assertThat(around).extracting(e -> e.sessionId() + ":" + e.sessionPos()).containsExactlyInAnyOrder(
                 "long:1", "long:2", "long:3", "long:4", "long:8", "long:9", "long:10", "long:11", "long:12",
                 "other:8", "other:9", "other:10", "other:11", "other:12");
+    }
+
+    /** Saves {@code count} short notes in one session, in order; returns their ids. */
+    List<String> notes(String namespace, String session, int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(n -> index(UUID.randomUUID().toString(), namespace, null,
+                session, "Note " + n + " of the " + session + " session")).toList();
     }
 
     @Test
