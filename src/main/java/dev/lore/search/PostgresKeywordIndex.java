@@ -40,6 +40,11 @@ class PostgresKeywordIndex implements KeywordIndex {
             WHERE s.tablename = 'search_entry' AND s.attname = 'tsv' AND s.schemaname = current_schema()
             """;
     private static final String ROWS = "SELECT reltuples FROM pg_class WHERE oid = 'search_entry'::regclass";
+    /** The rows of the scope's namespace, counted up to a limit: a small one is counted at once through its index. */
+    private static final String NAMESPACE_ROWS = """
+            SELECT count(*) FROM (SELECT 1 FROM search_entry e WHERE e.store = :store AND e.namespace = :namespace
+                                  LIMIT :limit) AS counted
+            """;
     /**
      * BM25's weighting over the rows that match: each lexeme weighs by its rarity among them (its inverse document
      * frequency within the matching rows of the scope) times its saturated frequency in the row. ts_rank_cd of a
@@ -114,7 +119,7 @@ class PostgresKeywordIndex implements KeywordIndex {
     public KeywordMatches search(SearchScope scope, QueryTerms terms, int limit) {
         List<String> lexemes = em.createNativeQuery(LEXEMES).setParameter("text", String.join(" ", terms.words()))
                 .getResultList().stream().map(String::valueOf).toList();
-        List<String> affordable = affordable(lexemes, statistics());
+        List<String> affordable = affordable(lexemes, statistics(), namespaceRows(scope));
         if (affordable.isEmpty()) {
             return KeywordMatches.NONE;
         }
@@ -130,10 +135,22 @@ class PostgresKeywordIndex implements KeywordIndex {
                 .toList(), ((Number) rows.get(0)[6]).doubleValue());
     }
 
-    /** The lexemes to match: the rarest first, as long as the rows they match stay within {@link #RANKED_ROWS}. */
-    static List<String> affordable(List<String> lexemes, LexemeStatistics statistics) {
-        return KeywordBudget.rarestWithin(lexemes, lexeme -> statistics.frequency(lexeme) * statistics.rows(),
-                RANKED_ROWS);
+    /**
+     * The lexemes to match: the rarest first, as long as the rows they match stay within {@link #RANKED_ROWS}. A
+     * lexeme's rows are its share of the store's rows, and of a namespace's when the namespace is known to be smaller
+     * ({@code namespaceRows}; beyond the budget it is not counted): the scope filter and the full-text index meet
+     * before ranking, so the rows ranked are the scope's. Estimated over the whole store, a conversation of 788 items
+     * in a store of 100,000 lost the words the other items used often, and LoCoMo's recall@10 fell from 0.843 to 0.796.
+     */
+    static List<String> affordable(List<String> lexemes, LexemeStatistics statistics, double namespaceRows) {
+        double rows = namespaceRows <= RANKED_ROWS ? Math.min(namespaceRows, statistics.rows()) : statistics.rows();
+        return KeywordBudget.rarestWithin(lexemes, lexeme -> statistics.frequency(lexeme) * rows, RANKED_ROWS);
+    }
+
+    private double namespaceRows(SearchScope scope) {
+        return ((Number) em.createNativeQuery(NAMESPACE_ROWS).setParameter("store", scope.store())
+                .setParameter("namespace", scope.namespace()).setParameter("limit", RANKED_ROWS + 1)
+                .getSingleResult()).doubleValue();
     }
 
     private LexemeStatistics statistics() {

@@ -30,6 +30,8 @@ import dev.lore.testing.TestStores;
  * seen by the client. {@code -Dlocomo.results=FILE} writes each question's recall@10 and reciprocal rank;
  * {@code -Dlocomo.baseline=FILE}, such a file from another run, adds the change in recall@10 and MRR from that run,
  * question by question, with its paired interval: a change whose interval spans 0 is not one these questions can show.
+ * {@code -Dlocomo.store=NAME} replays into an existing store (a file for the local flavor, a database for the team
+ * flavor), say one the scale benchmark kept, to measure a conversation among many other items.
  */
 public final class LocomoBench {
 
@@ -50,7 +52,8 @@ public final class LocomoBench {
         Latencies saves = new Latencies();
         Latencies searches = new Latencies();
         int merged = 0;
-        try (TestStores.Store store = TestStores.fresh();
+        String existing = System.getProperty("locomo.store");
+        try (TestStores.Store store = existing == null ? TestStores.fresh() : TestStores.existing(existing);
                 McpClient client = LoreProcess.stdioClient(store, "locomo-bench")) {
             for (Locomo.Conversation conversation : locomo.conversations()) {
                 String namespace = conversation.id().toLowerCase(Locale.ROOT);
