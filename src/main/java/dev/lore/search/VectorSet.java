@@ -224,8 +224,19 @@ final class VectorSet {
         }
         if (memberCounts[spill()] == 0) { // it held the whole set while the index was installed: let that go
             emptyList(spill(), 16);
+            fitLists();
         }
         return memberCounts[spill()];
+    }
+
+    /** Gives each list arrays of its own size: the lists grew by doubling while the set was assigned to them. */
+    private void fitLists() {
+        for (int list = 0; list < lists; list++) {
+            int capacity = Math.max(16, memberCounts[list]);
+            members[list] = Arrays.copyOf(members[list], capacity);
+            codes[list] = Arrays.copyOf(codes[list], capacity * dimension);
+            codeScales[list] = Arrays.copyOf(codeScales[list], capacity);
+        }
     }
 
     private int[] probedLists(float[] query) {

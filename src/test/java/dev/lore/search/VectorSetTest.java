@@ -109,6 +109,28 @@ class VectorSetTest {
     }
 
     @Test
+    void listsFittedToTheirMembersStillFindThemAndTakeNewOnes() {
+        Random random = new Random(19);
+        VectorSet set = clustered(VectorSet.INDEX_FROM, random);
+        List<float[]> stored = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            stored.add(around(new float[DIMENSION], random, 1));
+        }
+        for (int i = 0; i < 200; i++) {
+            set.put(600_000 + i, new Entry(600_000 + i, "before-" + i, null, 0), -1, new String[0], stored.get(i));
+        }
+        set.install(VectorSet.train(set.sample(random), set.size(), random));
+        assertThat(set.assign(Integer.MAX_VALUE)).isZero(); // every list is now fitted to its members
+        for (int i = 200; i < stored.size(); i++) { // each joins a full list, which must grow
+            set.put(600_000 + i, new Entry(600_000 + i, "after-" + i, null, 0), -1, new String[0], stored.get(i));
+        }
+
+        for (int i = 0; i < stored.size(); i++) {
+            assertThat(top(set, stored.get(i), 1)).as("stored vector %d", i).containsExactly(600_000L + i);
+        }
+    }
+
+    @Test
     void indexedSearchesReturnExactSimilaritiesInOrder() {
         Random random = new Random(13);
         VectorSet set = clustered(VectorSet.INDEX_FROM, random);
