@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 class VectorSetTest {
 
     static final int DIMENSION = 64;
+    /** The seq of the first vector a test stores besides the clustered set: vector i is entry STORED + i. */
+    static final long STORED = 500_000;
 
     static float[] around(float[] centre, Random random, double spread) {
         float[] v = new float[DIMENSION];
@@ -90,44 +92,51 @@ class VectorSetTest {
         assertThat(top(set, fresh, 1)).containsExactly(999_999L);
     }
 
+    /** Vectors spread over the whole space, not around the clustered set's centres. */
+    static List<float[]> spread(int count, Random random) {
+        List<float[]> vectors = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            vectors.add(around(new float[DIMENSION], random, 1));
+        }
+        return vectors;
+    }
+
+    /** Puts the vectors from index {@code from} (inclusive) to {@code to} (exclusive) into the set. */
+    static void save(VectorSet set, List<float[]> vectors, int from, int to) {
+        for (int i = from; i < to; i++) {
+            set.put(STORED + i, new Entry(STORED + i, "stored-" + i, null, 0), -1, new String[0], vectors.get(i));
+        }
+    }
+
+    static void assertEachFindsItselfFirst(VectorSet set, List<float[]> vectors) {
+        for (int i = 0; i < vectors.size(); i++) {
+            assertThat(top(set, vectors.get(i), 1)).as("stored vector %d", i).containsExactly(STORED + i);
+        }
+    }
+
     @Test
     void everyVectorFindsItselfFirstWhetherInAListOrStillWaitingForOne() {
         Random random = new Random(17);
         VectorSet set = clustered(VectorSet.INDEX_FROM, random);
-        List<float[]> stored = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            float[] vector = around(new float[DIMENSION], random, 1);
-            stored.add(vector);
-            set.put(500_000 + i, new Entry(500_000 + i, "stored-" + i, null, 0), -1, new String[0], vector);
-        }
+        List<float[]> stored = spread(200, random);
+        save(set, stored, 0, stored.size());
         set.install(VectorSet.train(set.sample(random), set.size(), random));
         set.assign(stored.size() / 2); // the last half of the stored vectors join lists, the rest wait
 
-        for (int i = 0; i < stored.size(); i++) {
-            assertThat(top(set, stored.get(i), 1)).as("stored vector %d", i).containsExactly(500_000L + i);
-        }
+        assertEachFindsItselfFirst(set, stored);
     }
 
     @Test
     void listsFittedToTheirMembersStillFindThemAndTakeNewOnes() {
         Random random = new Random(19);
         VectorSet set = clustered(VectorSet.INDEX_FROM, random);
-        List<float[]> stored = new ArrayList<>();
-        for (int i = 0; i < 500; i++) {
-            stored.add(around(new float[DIMENSION], random, 1));
-        }
-        for (int i = 0; i < 200; i++) {
-            set.put(600_000 + i, new Entry(600_000 + i, "before-" + i, null, 0), -1, new String[0], stored.get(i));
-        }
+        List<float[]> stored = spread(500, random);
+        save(set, stored, 0, 200);
         set.install(VectorSet.train(set.sample(random), set.size(), random));
         assertThat(set.assign(Integer.MAX_VALUE)).isZero(); // every list is now fitted to its members
-        for (int i = 200; i < stored.size(); i++) { // each joins a full list, which must grow
-            set.put(600_000 + i, new Entry(600_000 + i, "after-" + i, null, 0), -1, new String[0], stored.get(i));
-        }
+        save(set, stored, 200, stored.size()); // each joins a full list, which must grow
 
-        for (int i = 0; i < stored.size(); i++) {
-            assertThat(top(set, stored.get(i), 1)).as("stored vector %d", i).containsExactly(600_000L + i);
-        }
+        assertEachFindsItselfFirst(set, stored);
     }
 
     @Test
