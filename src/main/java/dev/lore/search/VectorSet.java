@@ -24,6 +24,8 @@ final class VectorSet {
     private static final int PARALLEL_FROM = 20_000;
     private static final int KMEANS_ROUNDS = 6;
     private static final int SAMPLE_PER_LIST = 20;
+    /** The members a list has room for when it is made, and the fewest it is fitted to. */
+    private static final int LIST_CAPACITY = 16;
 
     record Scored(int slot, float similarity) implements Comparable<Scored> {
         @Override
@@ -203,9 +205,9 @@ final class VectorSet {
         codes = new byte[lists + 1][];
         codeScales = new float[lists + 1][];
         for (int list = 0; list < lists; list++) {
-            emptyList(list, 16);
+            emptyList(list, LIST_CAPACITY);
         }
-        emptyList(spill(), Math.max(16, size));
+        emptyList(spill(), Math.max(LIST_CAPACITY, size));
         for (int slot = 0; slot < size; slot++) {
             listOf[slot] = -1;
             joinList(slot, spill());
@@ -223,7 +225,7 @@ final class VectorSet {
             joinList(slot, nearestList(vector(slot)));
         }
         if (memberCounts[spill()] == 0) { // it held the whole set while the index was installed: let that go
-            emptyList(spill(), 16);
+            emptyList(spill(), LIST_CAPACITY);
             fitLists();
         }
         return memberCounts[spill()];
@@ -232,10 +234,7 @@ final class VectorSet {
     /** Gives each list arrays of its own size: the lists grew by doubling while the set was assigned to them. */
     private void fitLists() {
         for (int list = 0; list < lists; list++) {
-            int capacity = Math.max(16, memberCounts[list]);
-            members[list] = Arrays.copyOf(members[list], capacity);
-            codes[list] = Arrays.copyOf(codes[list], capacity * dimension);
-            codeScales[list] = Arrays.copyOf(codeScales[list], capacity);
+            resizeList(list, Math.max(LIST_CAPACITY, memberCounts[list]));
         }
     }
 
@@ -336,15 +335,20 @@ final class VectorSet {
             return;
         }
         if (memberCounts[list] == members[list].length) {
-            members[list] = Arrays.copyOf(members[list], members[list].length * 2);
-            codes[list] = Arrays.copyOf(codes[list], codes[list].length * 2);
-            codeScales[list] = Arrays.copyOf(codeScales[list], codeScales[list].length * 2);
+            resizeList(list, members[list].length * 2);
         }
         int position = memberCounts[list]++;
         members[list][position] = slot;
         encode(slot, list, position);
         positionInList[slot] = position;
         listOf[slot] = list;
+    }
+
+    /** Gives a list room for this many members, keeping those it has. */
+    private void resizeList(int list, int capacity) {
+        members[list] = Arrays.copyOf(members[list], capacity);
+        codes[list] = Arrays.copyOf(codes[list], capacity * dimension);
+        codeScales[list] = Arrays.copyOf(codeScales[list], capacity);
     }
 
     private void emptyList(int list, int capacity) {
