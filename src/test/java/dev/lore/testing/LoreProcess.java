@@ -56,9 +56,15 @@ public final class LoreProcess implements AutoCloseable {
 
     /** Lore serving Streamable HTTP and SSE on a free port; returns once it accepts connections. */
     public static LoreProcess http(TestStores.Store store) {
+        return http(store, Map.of());
+    }
+
+    /** Lore serving HTTP on a free port, with more settings in its environment. */
+    public static LoreProcess http(TestStores.Store store, Map<String, String> extraEnvironment) {
         int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(command("http", "--port", Integer.toString(port)));
         builder.environment().putAll(store.environment());
+        builder.environment().putAll(extraEnvironment);
         builder.redirectErrorStream(true);
         builder.redirectOutput(logFile("http"));
         LoreProcess lore = new LoreProcess(start(builder), port);
