@@ -1,10 +1,8 @@
 package dev.lore.cli;
 
-import dev.lore.search.Reembedder;
-import dev.lore.search.embedding.Embeddings;
-
 import jakarta.enterprise.context.Dependent;
 
+import dev.lore.search.Reembedder;
 import io.quarkus.runtime.QuarkusApplication;
 
 /**
@@ -15,19 +13,17 @@ import io.quarkus.runtime.QuarkusApplication;
 public class ReembedCommand implements QuarkusApplication {
 
     private final Reembedder reembedder;
-    private final Embeddings embeddings;
 
-    ReembedCommand(Reembedder reembedder, Embeddings embeddings) {
+    ReembedCommand(Reembedder reembedder) {
         this.reembedder = reembedder;
-        this.embeddings = embeddings;
     }
 
     @Override
     public int run(String... args) {
-        System.out.println("Re-embedding with " + embeddings.modelId() + " ...");
+        System.out.println("Re-embedding with " + reembedder.modelId() + " ...");
         int total = reembedder.reembedAll(done -> System.out.println("  " + done + " entries re-embedded"));
-        System.out.println(total == 0 ? "Every vector already comes from " + embeddings.modelId() + "."
-                : "Done: " + total + " entries re-embedded with " + embeddings.modelId() + ".");
+        System.out.println(total == 0 ? "Every vector already comes from " + reembedder.modelId() + "."
+                : "Done: " + total + " entries re-embedded with " + reembedder.modelId() + ".");
         return 0;
     }
 }

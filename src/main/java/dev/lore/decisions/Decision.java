@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.UuidGenerator;
 
-import dev.lore.search.StringListConverter;
+import dev.lore.storage.StringListConverter;
 
 /** A decision an agent made: what, why, the alternatives weighed, and later how it turned out. */
 @Entity

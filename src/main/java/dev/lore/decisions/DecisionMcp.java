@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import jakarta.validation.ValidationException;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -16,9 +17,9 @@ import jakarta.validation.constraints.Size;
 import dev.lore.identity.Caller;
 import dev.lore.identity.CallerResolver;
 import dev.lore.identity.NamespaceName;
-import dev.lore.mcp.Replies;
-import dev.lore.mcp.ToolErrors;
-import dev.lore.search.TagName;
+import dev.lore.mcp.McpErrors;
+import dev.lore.mcp.SearchArguments;
+import dev.lore.store.TagName;
 import io.quarkiverse.mcp.server.JsonRpcErrorCodes;
 import io.quarkiverse.mcp.server.McpConnection;
 import io.quarkiverse.mcp.server.McpException;
@@ -30,10 +31,9 @@ import io.quarkiverse.mcp.server.Tool.Annotations;
 import io.quarkiverse.mcp.server.Tool.OutputSchema;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolCallException;
-import io.quarkiverse.mcp.server.ToolResponse;
 
 /** Decision Log over MCP: what was decided, why, and how it went. */
-@ToolErrors
+@McpErrors
 public class DecisionMcp {
 
     private final DecisionService decisions;
@@ -52,29 +52,27 @@ public class DecisionMcp {
             annotations = @Annotations(title = "Log a decision", readOnlyHint = false, destructiveHint = false,
                     idempotentHint = false, openWorldHint = false),
             outputSchema = @OutputSchema(from = LoggedDecision.class))
-    ToolResponse logDecision(
+    LoggedDecision logDecision(
             @ToolArg(description = "What was decided (at most 2000 characters).")
-            @NotBlank @Size(max = 2000, message = "must be at most {max} characters") String decision,
+            @NotBlank @Size(max = NewDecision.DECISION_MAX) String decision,
             @ToolArg(description = "Why (at most 4000 characters).")
-            @NotBlank @Size(max = 4000, message = "must be at most {max} characters") String reasoning,
+            @NotBlank @Size(max = NewDecision.REASONING_MAX) String reasoning,
             @ToolArg(description = "Optional: the options that were weighed and not taken (up to 10).", required = false)
-            @Size(max = 10, message = "must have at most {max} alternatives") List<@NotBlank @Size(max = 500,
-                    message = "must be at most {max} characters") String> alternatives,
+            @Size(max = NewDecision.ALTERNATIVES_MAX, message = "{lore.size.items}")
+            List<@NotBlank @Size(max = NewDecision.ALTERNATIVE_MAX) String> alternatives,
             @ToolArg(description = "Optional: the situation it was made in (at most 2000 characters).", required = false)
-            @Size(max = 2000, message = "must be at most {max} characters") String context,
+            @Size(max = NewDecision.CONTEXT_MAX) String context,
             @ToolArg(description = "Optional: up to 20 labels.", required = false)
-            @Size(max = 20, message = "must have at most {max} tags") List<@TagName String> tags,
+            @Size(max = NewDecision.TAGS_MAX, message = "{lore.size.items}") List<@TagName String> tags,
             @ToolArg(description = "Optional: how sure you are, from 0 to 1.", required = false)
-            @DecimalMin(value = "0", message = "must be at least {value}")
-            @DecimalMax(value = "1", message = "must be at most {value}") Double confidence,
+            @DecimalMin("0")
+            @DecimalMax("1") Double confidence,
             @ToolArg(description = "Optional: the team or project namespace (default: 'default').", required = false)
             @NamespaceName String namespace,
             McpConnection connection) {
         Caller caller = callers.resolve(connection, null, null, namespace);
-        Decision logged = decisions.log(caller, new NewDecision(decision, reasoning, alternatives, context, tags,
-                confidence));
-        String message = "Logged decision " + logged.id + " in namespace " + logged.namespace + ".";
-        return Replies.of(message, new LoggedDecision(logged.id, message, DecisionView.of(logged)));
+        return LoggedDecision.logged(decisions.log(caller, new NewDecision(decision, reasoning, alternatives, context,
+                tags, confidence)));
     }
 
     @Tool(name = "record_outcome", description = """
@@ -82,21 +80,19 @@ public class DecisionMcp {
             annotations = @Annotations(title = "Record a decision's outcome", readOnlyHint = false,
                     destructiveHint = true, idempotentHint = true, openWorldHint = false),
             outputSchema = @OutputSchema(from = LoggedDecision.class))
-    ToolResponse recordOutcome(
+    LoggedDecision recordOutcome(
             @ToolArg(name = "decision_id", description = "The id log_decision returned.")
-            @NotBlank @Size(max = 64, message = "must be at most {max} characters") String decisionId,
+            @NotBlank @Size(max = 64) String decisionId,
             @ToolArg(description = "What happened (at most 4000 characters).")
-            @NotBlank @Size(max = 4000, message = "must be at most {max} characters") String outcome,
+            @NotBlank @Size(max = 4000) String outcome,
             @ToolArg(description = "Optional: whether it worked.", required = false) Boolean success,
             @ToolArg(description = "Optional: the namespace of the decision (default: 'default').", required = false)
             @NamespaceName String namespace,
             McpConnection connection) {
         Caller caller = callers.resolve(connection, null, null, namespace);
-        Decision updated = decisions.recordOutcome(caller, decisionId, outcome, success).orElseThrow(
-                () -> new ToolCallException("No decision with id " + decisionId + " in namespace " + caller.namespace()
-                        + "."));
-        String message = "Recorded the outcome of decision " + updated.id + ".";
-        return Replies.of(message, new LoggedDecision(updated.id, message, DecisionView.of(updated)));
+        return LoggedDecision.outcomeRecorded(decisions.recordOutcome(caller, decisionId, outcome, success)
+                .orElseThrow(() -> new ToolCallException("No decision with id " + decisionId + " in namespace "
+                        + caller.namespace() + ".")));
     }
 
     @Tool(name = "search_decisions", description = """
@@ -105,25 +101,22 @@ public class DecisionMcp {
             annotations = @Annotations(title = "Search decisions", readOnlyHint = true, destructiveHint = false,
                     idempotentHint = true, openWorldHint = false),
             outputSchema = @OutputSchema(from = DecisionList.class))
-    ToolResponse searchDecisions(
+    DecisionList searchDecisions(
             @ToolArg(description = "What you want to know, in plain words (at most 1000 characters).")
-            @NotBlank @Size(max = 1000, message = "must be at most {max} characters") String query,
+            @NotBlank @Size(max = SearchArguments.QUERY_MAX) String query,
             @ToolArg(description = "How many results at most, 1 to 50 (default 10).", defaultValue = "10")
-            @Min(value = 1, message = "must be at least {value}") @Max(value = 50, message = "must be at most {value}") int limit,
+            @Min(1) @Max(SearchArguments.LIMIT_MAX) int limit,
             @ToolArg(name = "agent_id", description = "Optional: only the decisions of this agent.", required = false)
-            @Size(max = 128, message = "must be at most {max} characters") String agentId,
+            @Size(max = 128) String agentId,
             @ToolArg(description = "Optional: only decisions carrying all of these tags.", required = false)
-            @Size(max = 20, message = "must have at most {max} tags") List<@TagName String> tags,
+            @Size(max = NewDecision.TAGS_MAX, message = "{lore.size.items}") List<@TagName String> tags,
             @ToolArg(description = "Optional: the team or project namespace (default: 'default').", required = false)
             @NamespaceName String namespace,
             McpConnection connection) {
         Caller caller = callers.resolve(connection, null, null, namespace);
         String agent = agentFilter(agentId);
-        List<DecisionView> found = decisions.search(caller.namespace(), query, limit, agent, tags).stream()
-                .map(f -> DecisionView.of(f.decision(), f.hit())).toList();
-        return Replies.of(describe(found.isEmpty() ? "No decisions in namespace " + caller.namespace() + " match \""
-                + query + "\"." : "Decisions for \"" + query + "\" in namespace " + caller.namespace() + ":", found),
-                new DecisionList(caller.namespace(), query, agent, found.size(), found));
+        return DecisionList.found(caller.namespace(), query, agent, decisions.search(caller.namespace(), query, limit,
+                agent, tags).stream().map(found -> DecisionView.of(found.record(), found.hit())).toList());
     }
 
     @Tool(name = "list_decisions", description = """
@@ -131,24 +124,20 @@ public class DecisionMcp {
             annotations = @Annotations(title = "List decisions", readOnlyHint = true, destructiveHint = false,
                     idempotentHint = true, openWorldHint = false),
             outputSchema = @OutputSchema(from = DecisionList.class))
-    ToolResponse listDecisions(
+    DecisionList listDecisions(
             @ToolArg(description = "Optional: only decisions made since this date or moment, e.g. 2026-11-01 or "
-                    + "2026-11-01T09:00:00Z.", required = false) @Size(max = 40, message = "must be at most {max} characters") String since,
+                    + "2026-11-01T09:00:00Z.", required = false) @Size(max = 40) String since,
             @ToolArg(description = "How many at most, 1 to 100 (default 20).", defaultValue = "20")
-            @Min(value = 1, message = "must be at least {value}") @Max(value = 100, message = "must be at most {value}") int limit,
+            @Min(1) @Max(SearchArguments.LIST_LIMIT_MAX) int limit,
             @ToolArg(name = "agent_id", description = "Optional: only the decisions of this agent.", required = false)
-            @Size(max = 128, message = "must be at most {max} characters") String agentId,
+            @Size(max = 128) String agentId,
             @ToolArg(description = "Optional: the team or project namespace (default: 'default').", required = false)
             @NamespaceName String namespace,
             McpConnection connection) {
         Caller caller = callers.resolve(connection, null, null, namespace);
         String agent = agentFilter(agentId);
-        List<DecisionView> listed = decisions.list(caller.namespace(), agent, moment(since), limit).stream()
-                .map(DecisionView::of).toList();
-        return Replies.of(describe(listed.isEmpty() ? "No decisions in namespace " + caller.namespace()
-                + (since == null ? "" : " since " + since) + "." : "Decisions in namespace " + caller.namespace()
-                        + ", newest first:", listed),
-                new DecisionList(caller.namespace(), null, agent, listed.size(), listed));
+        return DecisionList.listed(caller.namespace(), since, agent, decisions.list(caller.namespace(), agent,
+                moment(since), limit).stream().map(DecisionView::of).toList());
     }
 
     @ResourceTemplate(uriTemplate = "lore://decisions/{id}", name = "decision", title = "A decision",
@@ -171,17 +160,8 @@ public class DecisionMcp {
             return since.strip().length() == 10 ? LocalDate.parse(since.strip()).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : Instant.parse(since.strip());
         } catch (DateTimeParseException e) {
-            throw new ToolCallException("Invalid input: since must be a date such as 2026-11-01 or a moment such as "
-                    + "2026-11-01T09:00:00Z (got '" + since + "').");
+            throw new ValidationException("since must be a date such as 2026-11-01 or a moment such as "
+                    + "2026-11-01T09:00:00Z (got '" + since + "')");
         }
-    }
-
-    private static String describe(String heading, List<DecisionView> decisions) {
-        StringBuilder text = new StringBuilder(heading);
-        int rank = 1;
-        for (DecisionView d : decisions) {
-            text.append('\n').append(rank++).append(". ").append(d.describe());
-        }
-        return text.toString();
     }
 }

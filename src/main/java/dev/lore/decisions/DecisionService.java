@@ -1,21 +1,20 @@
 package dev.lore.decisions;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.validation.Valid;
 
 import dev.lore.identity.Caller;
+import dev.lore.search.Found;
 import dev.lore.search.IndexEntry;
+import dev.lore.search.NewRecord;
 import dev.lore.search.SearchEngine;
-import dev.lore.search.SearchHit;
 import dev.lore.search.SearchScope;
-import dev.lore.search.Tags;
-import dev.lore.search.TextVectors;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.lore.store.Tags;
 
 /**
  * Decision Log: decisions are logged by an agent in a namespace and readable by everyone in it. In the search
@@ -35,11 +34,7 @@ public class DecisionService {
         this.search = search;
     }
 
-    /** A decision a search found, and why. */
-    public record Found(Decision decision, SearchHit hit) {
-    }
-
-    public Decision log(Caller caller, NewDecision input) {
+    public Decision log(Caller caller, @Valid NewDecision input) {
         Decision decision = new Decision();
         decision.namespace = caller.namespace();
         decision.agentId = caller.agentId();
@@ -52,37 +47,42 @@ public class DecisionService {
         decision.context = input.context() == null || input.context().isBlank() ? null : input.context().strip();
         decision.tags = Tags.normalize(input.tags());
         decision.confidence = input.confidence();
-        TextVectors vectors = search.embed(decision.meaning());
-        return QuarkusTransaction.requiringNew().call(() -> {
-            decision.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            decisions.persist(decision);
-            search.index(new IndexEntry(STORE, decision.id, decision.namespace, decision.agentId, decision.sessionId,
-                    decision.meaning(), decision.tags, decision.createdAt), vectors);
-            return decision;
-        });
+        return search.add(scope(caller.namespace(), caller.agentId(), List.of()), decision.meaning(),
+                new NewRecord<>(write -> {
+                    decision.createdAt = write.now();
+                    decisions.persist(decision);
+                    return decision;
+                }, logged -> new IndexEntry(STORE, logged.id, logged.namespace, logged.agentId, logged.sessionId,
+                        logged.meaning(), logged.tags, IndexEntry.savedOnce(logged.createdAt))));
     }
 
     /** Records how a decision of the caller's namespace turned out; empty when there is no such decision. */
     public Optional<Decision> recordOutcome(Caller caller, String id, String outcome, Boolean success) {
-        return QuarkusTransaction.requiringNew().call(() -> decisions.inNamespace(id, caller.namespace()).map(d -> {
-            d.outcome = outcome.strip();
-            d.success = success;
-            d.outcomeAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            d.outcomeBy = caller.userId();
-            return d;
-        }));
+        return search.write(scope(caller.namespace(), null, List.of()),
+                write -> decisions.inNamespace(id, caller.namespace()).map(d -> {
+                    d.outcome = outcome.strip();
+                    d.success = success;
+                    d.outcomeAt = write.now();
+                    d.outcomeBy = caller.userId();
+                    return d;
+                }));
     }
 
     public Optional<Decision> find(String id) {
         return decisions.findByIdOptional(id);
     }
 
-    public List<Found> search(String namespace, String query, int limit, String agentId, List<String> tags) {
-        return SearchHit.withItems(search.search(new SearchScope(STORE, namespace, agentId, Tags.normalize(tags)),
-                query, limit), decisions::findByIds, d -> d.id, Found::new);
+    public List<Found<Decision>> search(String namespace, String query, int limit, String agentId, List<String> tags) {
+        return Found.of(search.search(scope(namespace, agentId, Tags.normalize(tags)), query, limit),
+                decisions::findByIds, d -> d.id);
     }
 
     public List<Decision> list(String namespace, String agentId, Instant since, int limit) {
         return decisions.since(namespace, agentId, since, limit);
+    }
+
+    /** In the search index a decision belongs to its agent, so a search can keep to one agent's decisions. */
+    private static SearchScope scope(String namespace, String agentId, List<String> tags) {
+        return new SearchScope(STORE, namespace, agentId, tags);
     }
 }

@@ -9,7 +9,8 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.UuidGenerator;
 
-import dev.lore.search.Confirmable;
+import dev.lore.identity.Caller;
+import dev.lore.storage.Confirmable;
 
 /** A fact about an entity: current, or superseded by a newer one (and then kept as history). */
 @Entity
@@ -52,6 +53,20 @@ public class EntityFact extends Confirmable {
 
     @Column(name = "session_id")
     public String sessionId;
+
+    /** A fact about the entity, recorded for the first time by the caller. */
+    static EntityFact saved(Caller caller, KnownEntity entity, String fact, String attribute, Instant now) {
+        EntityFact saved = new EntityFact();
+        saved.entityId = entity.id;
+        saved.namespace = caller.namespace();
+        saved.fact = fact;
+        saved.attribute = attribute;
+        saved.userId = caller.userId();
+        saved.agentId = caller.agentId();
+        saved.sessionId = caller.sessionId();
+        saved.firstSaved(now);
+        return saved;
+    }
 
     boolean isCurrent() {
         return CURRENT.equals(status);

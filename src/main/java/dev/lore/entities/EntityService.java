@@ -1,7 +1,5 @@
 package dev.lore.entities;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,14 +10,17 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.validation.Valid;
 import jakarta.validation.ValidationException;
 
 import dev.lore.identity.Caller;
 import dev.lore.search.IndexEntry;
+import dev.lore.search.MergingRecord;
+import dev.lore.search.Saved;
 import dev.lore.search.SearchEngine;
 import dev.lore.search.SearchHit;
 import dev.lore.search.SearchScope;
-import dev.lore.search.TextVectors;
+import dev.lore.search.Write;
 
 /**
  * Entity Memory: facts about companies, projects, people and systems, shared within a namespace. Names resolve
@@ -51,85 +52,65 @@ public class EntityService {
             List<EntityRelation> relations, Map<String, String> names) {
     }
 
-    /** An entity a search found: its best score, and the facts that matched. */
-    public record Found(KnownEntity entity, double score, List<EntityFact> facts) {
+    /**
+     * An entity a search found: its best score, the facts that matched, and the hits (on its names or its facts) that
+     * found it.
+     */
+    public record FoundEntity(KnownEntity entity, double score, List<EntityFact> facts, List<SearchHit> hits) {
     }
 
-    public SavedFact saveFact(Caller caller, String name, String fact, String entityType, List<String> aliases,
-            String attributeName) {
-        String type = entityType == null ? null : entityType.strip().toLowerCase(Locale.ROOT);
-        String attribute = attributeName == null ? null
-                : attributeName.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
-        String text = fact.strip();
-        String meaning = name.strip() + ": " + text;
-        TextVectors vectors = search.embed(meaning);
-        List<IndexEntry> renamed = new ArrayList<>();
-        SavedFact result = search.saving(entitiesOf(caller), () -> {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            KnownEntity entity = resolve(caller, name, type, aliases, now, renamed);
-            SearchScope ofEntity = new SearchScope(FACTS, caller.namespace(), entity.id, List.of());
-            Optional<EntityFact> same = search.duplicateOf(ofEntity, meaning, vectors).map(entities::fact)
-                    .filter(f -> attribute == null || attribute.equals(f.attribute));
-            if (same.isPresent()) {
-                EntityFact repeated = same.get();
-                repeated.confirmed(now);
-                search.confirmed(FACTS, repeated.id, repeated);
-                return new SavedFact(entity, repeated, false, List.of());
-            }
-            EntityFact saved = new EntityFact();
-            saved.entityId = entity.id;
-            saved.namespace = caller.namespace();
-            saved.fact = text;
-            saved.attribute = attribute;
-            saved.userId = caller.userId();
-            saved.agentId = caller.agentId();
-            saved.sessionId = caller.sessionId();
-            saved.firstSaved(now);
-            entities.store(saved);
-            List<EntityFact> superseded = new ArrayList<>();
-            for (EntityFact old : entities.currentFacts(entity.id)) {
-                boolean sameAttribute = attribute != null && attribute.equals(old.attribute);
-                if (old != saved && (sameAttribute || FactFrames.contradicts(text, old.fact))) {
-                    old.status = EntityFact.SUPERSEDED;
-                    old.supersededBy = saved.id;
-                    old.supersededAt = now;
-                    search.remove(FACTS, old.id);
-                    superseded.add(old);
-                }
-            }
-            search.index(new IndexEntry(FACTS, saved.id, caller.namespace(), entity.id, caller.sessionId(), meaning,
-                    List.of(), now), vectors);
-            entity.updatedAt = now;
-            return new SavedFact(entity, saved, true, superseded);
-        });
-        search.embedCommitted(renamed);
-        return result;
+    /**
+     * Records a fact about the entity a name refers to (creating the entity when it is new). A fact the entity already
+     * has is reinforced; a new one supersedes the current facts it contradicts ({@link FactFrames}, or the same
+     * {@code attribute}).
+     */
+    public SavedFact saveFact(Caller caller, @Valid NewEntityFact input) {
+        String type = input.entityType() == null ? null : input.entityType().strip().toLowerCase(Locale.ROOT);
+        String attribute = input.attribute() == null ? null
+                : input.attribute().strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
+        String text = input.fact().strip();
+        KnownEntity entity = search.write(namesOf(caller),
+                write -> resolve(caller, input.entity(), type, input.aliases(), write));
+        List<EntityFact> superseded = new ArrayList<>();
+        Saved<EntityFact> saved = search.remember(factsOf(caller.namespace(), entity.id), meaning(entity, text),
+                new MergingRecord<>(
+                        id -> Optional.ofNullable(entities.fact(id)) // with another attribute, it is a new fact
+                                .filter(f -> attribute == null || attribute.equals(f.attribute)),
+                        write -> {
+                            EntityFact fact = EntityFact.saved(caller, entity, text, attribute, write.now());
+                            entities.store(fact);
+                            superseded.addAll(supersede(fact, write));
+                            entities.findById(entity.id).updatedAt = write.now();
+                            return fact;
+                        }, (repeated, write) -> {
+                            repeated.confirmed(write.now());
+                            return false;
+                        }, fact -> new IndexEntry(FACTS, fact.id, fact.namespace, fact.entityId, fact.sessionId,
+                                meaning(entity, fact.fact), List.of(), fact)));
+        return new SavedFact(entity, saved.record(), saved.created(), superseded);
     }
 
     /** Relates two entities (creating them when new); relating them the same way again changes nothing. */
-    public EntityRelation relate(Caller caller, String from, String relation, String to) {
-        List<IndexEntry> renamed = new ArrayList<>();
-        EntityRelation result = search.saving(entitiesOf(caller), () -> {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            KnownEntity source = resolve(caller, from, null, List.of(), now, renamed);
-            KnownEntity target = resolve(caller, to, null, List.of(), now, renamed);
-            String key = EntityNames.key(relation);
-            return entities.relation(caller.namespace(), source.id, key, target.id).orElseGet(() -> {
-                    EntityRelation created = new EntityRelation();
-                    created.namespace = caller.namespace();
-                    created.fromId = source.id;
-                    created.relation = relation.strip();
-                    created.relationKey = key;
-                    created.toId = target.id;
-                    created.userId = caller.userId();
-                    created.agentId = caller.agentId();
-                    created.createdAt = now;
-                    entities.store(created);
-                    return created;
-                });
+    public Saved<EntityRelation> relate(Caller caller, @Valid NewRelation input) {
+        return search.write(namesOf(caller), write -> {
+            KnownEntity source = resolve(caller, input.from(), null, List.of(), write);
+            KnownEntity target = resolve(caller, input.to(), null, List.of(), write);
+            String key = EntityNames.key(input.relation());
+            return entities.relation(caller.namespace(), source.id, key, target.id)
+                    .map(known -> new Saved<>(known, false)).orElseGet(() -> {
+                        EntityRelation created = new EntityRelation();
+                        created.namespace = caller.namespace();
+                        created.fromId = source.id;
+                        created.relation = input.relation().strip();
+                        created.relationKey = key;
+                        created.toId = target.id;
+                        created.userId = caller.userId();
+                        created.agentId = caller.agentId();
+                        created.createdAt = write.now();
+                        entities.store(created);
+                        return new Saved<>(created, true);
+                    });
         });
-        search.embedCommitted(renamed);
-        return result;
     }
 
     public Optional<Dossier> get(String namespace, String name) {
@@ -142,12 +123,17 @@ public class EntityService {
         });
     }
 
+    /** The entity's facts that are true now, newest first. */
+    public List<EntityFact> currentFacts(String entityId) {
+        return entities.facts(entityId).stream().filter(EntityFact::isCurrent).toList();
+    }
+
     /** Entities whose names or current facts answer the query, best first. */
-    public List<Found> search(String namespace, String query, int limit) {
-        Map<String, Double> scores = new LinkedHashMap<>();
+    public List<FoundEntity> search(String namespace, String query, int limit) {
+        Map<String, List<SearchHit>> hitsByEntity = new LinkedHashMap<>();
         Map<String, List<String>> matchedFacts = new LinkedHashMap<>();
         for (SearchHit hit : search.search(SearchScope.shared(NAMES, namespace, List.of()), query, limit)) {
-            scores.merge(hit.itemId(), hit.score(), Math::max);
+            hitsByEntity.computeIfAbsent(hit.itemId(), e -> new ArrayList<>()).add(hit);
         }
         List<SearchHit> factHits = search.search(SearchScope.shared(FACTS, namespace, List.of()), query, limit * 3);
         Map<String, EntityFact> facts = new LinkedHashMap<>();
@@ -155,43 +141,72 @@ public class EntityService {
         for (SearchHit hit : factHits) {
             EntityFact fact = facts.get(hit.itemId());
             if (fact != null) {
-                scores.merge(fact.entityId, hit.score(), Math::max);
+                hitsByEntity.computeIfAbsent(fact.entityId, e -> new ArrayList<>()).add(hit);
                 matchedFacts.computeIfAbsent(fact.entityId, e -> new ArrayList<>()).add(fact.id);
             }
         }
         Map<String, KnownEntity> byId = new LinkedHashMap<>();
-        entities.findByIds(scores.keySet()).forEach(e -> byId.put(e.id, e));
-        return scores.entrySet().stream()
+        entities.findByIds(hitsByEntity.keySet()).forEach(e -> byId.put(e.id, e));
+        return hitsByEntity.entrySet().stream()
                 .filter(e -> byId.containsKey(e.getKey()))
-                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
+                .map(e -> new FoundEntity(byId.get(e.getKey()),
+                        e.getValue().stream().mapToDouble(SearchHit::score).max().orElse(0),
+                        matchedFacts.getOrDefault(e.getKey(), List.of()).stream().map(facts::get).toList(),
+                        e.getValue()))
+                .sorted(Comparator.comparingDouble(FoundEntity::score).reversed())
                 .limit(limit)
-                .map(e -> new Found(byId.get(e.getKey()), e.getValue(),
-                        matchedFacts.getOrDefault(e.getKey(), List.of()).stream().map(facts::get).toList()))
                 .toList();
     }
 
     /**
-     * What a save that may create entities or add facts holds: the whole namespace, since entities are found by name
-     * there (two agents naming a new entity at once make one entity), and a fact's entity is not known before.
+     * What a write that may create entities holds: the whole namespace, since entities are found by name there (two
+     * agents naming a new entity at once make one entity).
      */
-    private static SearchScope entitiesOf(Caller caller) {
-        return SearchScope.shared(FACTS, caller.namespace(), List.of());
+    private static SearchScope namesOf(Caller caller) {
+        return SearchScope.shared(NAMES, caller.namespace(), List.of());
+    }
+
+    /**
+     * Marks the entity's current facts that the new one contradicts (the same attribute, or the same frame with another
+     * value) as superseded by it, and takes them out of search; returns them.
+     */
+    private List<EntityFact> supersede(EntityFact newer, Write write) {
+        List<EntityFact> superseded = new ArrayList<>();
+        for (EntityFact old : entities.currentFacts(newer.entityId)) {
+            boolean sameAttribute = newer.attribute != null && newer.attribute.equals(old.attribute);
+            if (old != newer && (sameAttribute || FactFrames.contradicts(newer.fact, old.fact))) {
+                old.status = EntityFact.SUPERSEDED;
+                old.supersededBy = newer.id;
+                old.supersededAt = write.now();
+                write.forget(FACTS, old.id);
+                superseded.add(old);
+            }
+        }
+        return superseded;
+    }
+
+    /** What a fact says, as search matches it: whose fact it is, and the fact. */
+    private static String meaning(KnownEntity entity, String fact) {
+        return entity.name + ": " + fact;
+    }
+
+    /** An entity's facts: a new fact is measured against them, and supersedes those it contradicts. */
+    private static SearchScope factsOf(String namespace, String entityId) {
+        return new SearchScope(FACTS, namespace, entityId, List.of());
     }
 
     /**
      * The entity a name refers to in the caller's namespace, created when it is new; adds the aliases and type given.
-     * Runs in the caller's transaction; a name index entry that changed is added to {@code renamed}, to be embedded
-     * once the transaction has committed.
+     * An entity whose names or type changed is indexed again (its vector comes once the write has committed).
      */
-    private KnownEntity resolve(Caller caller, String name, String type, List<String> aliases, Instant now,
-            List<IndexEntry> renamed) {
+    private KnownEntity resolve(Caller caller, String name, String type, List<String> aliases, Write write) {
         Optional<KnownEntity> known = entities.named(caller.namespace(), name);
         KnownEntity entity = known.orElseGet(() -> {
             KnownEntity created = new KnownEntity();
             created.namespace = caller.namespace();
             created.name = name.strip();
-            created.createdAt = now;
-            created.updatedAt = now;
+            created.createdAt = write.now();
+            created.updatedAt = write.now();
             entities.persist(created);
             entities.addAlias(caller.namespace(), created.id, name);
             return created;
@@ -212,22 +227,20 @@ public class EntityService {
             changed = true;
         }
         if (changed) {
-            entity.updatedAt = now;
-            renamed.add(indexName(entity));
+            entity.updatedAt = write.now();
+            write.index(namesEntryOf(entity));
         }
         return entity;
     }
 
-    /** Indexes the entity's name, aliases and type for keyword search; their vector comes after the commit. */
-    private IndexEntry indexName(KnownEntity entity) {
+    /** What keyword and semantic search match an entity on: its name, aliases and type. */
+    private IndexEntry namesEntryOf(KnownEntity entity) {
         StringBuilder text = new StringBuilder(entity.name);
         entities.aliases(entity.id).forEach(a -> text.append('\n').append(a.alias));
         if (entity.type != null) {
             text.append('\n').append(entity.type);
         }
-        IndexEntry entry = new IndexEntry(NAMES, entity.id, entity.namespace, null, null, text.toString(), List.of(),
-                entity.createdAt);
-        search.index(entry, null);
-        return entry;
+        return new IndexEntry(NAMES, entity.id, entity.namespace, null, null, text.toString(), List.of(),
+                IndexEntry.savedOnce(entity.createdAt));
     }
 }

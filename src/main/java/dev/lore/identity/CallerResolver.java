@@ -5,8 +5,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkiverse.mcp.server.McpConnection;
 
 /**
@@ -21,11 +19,10 @@ public class CallerResolver {
     private final String localUser;
     private final boolean mayNameOtherUsers;
 
-    CallerResolver(@ConfigProperty(name = "lore.user") Optional<String> configuredUser,
-            @ConfigProperty(name = "lore.identity.name-other-users", defaultValue = "true") boolean mayNameOtherUsers) {
-        this.localUser = configuredUser.filter(u -> !u.isBlank())
+    CallerResolver(IdentitySettings settings) {
+        this.localUser = settings.user().filter(u -> !u.isBlank())
                 .orElseGet(() -> Optional.ofNullable(System.getProperty("user.name")).orElse("local"));
-        this.mayNameOtherUsers = mayNameOtherUsers;
+        this.mayNameOtherUsers = settings.nameOtherUsers();
     }
 
     /**

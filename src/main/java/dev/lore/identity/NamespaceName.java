@@ -25,9 +25,8 @@ import jakarta.validation.constraints.Pattern;
 public @interface NamespaceName {
 
     String PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
-    String RULE = "must be 1 to 64 characters: letters, digits, '.', '_' or '-', starting with a letter or digit";
 
-    String message() default RULE;
+    String message() default "{lore.namespace}";
 
     Class<?>[] groups() default {};
 

@@ -24,7 +24,7 @@ import jakarta.validation.constraints.Pattern;
 @Retention(RUNTIME)
 public @interface SessionId {
 
-    String message() default "must be 1 to 256 characters without control characters";
+    String message() default "{lore.session-id}";
 
     Class<?>[] groups() default {};
 

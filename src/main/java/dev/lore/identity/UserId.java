@@ -24,7 +24,7 @@ import jakarta.validation.constraints.Pattern;
 @Retention(RUNTIME)
 public @interface UserId {
 
-    String message() default "must be 1 to 128 characters without control characters";
+    String message() default "{lore.user-id}";
 
     Class<?>[] groups() default {};
 

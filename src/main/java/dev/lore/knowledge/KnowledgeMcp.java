@@ -1,7 +1,6 @@
 package dev.lore.knowledge;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,9 +11,9 @@ import dev.lore.identity.Caller;
 import dev.lore.identity.CallerResolver;
 import dev.lore.identity.NamespaceName;
 import dev.lore.identity.Namespaces;
-import dev.lore.mcp.Replies;
-import dev.lore.mcp.ToolErrors;
-import dev.lore.search.TagName;
+import dev.lore.mcp.McpErrors;
+import dev.lore.mcp.SearchArguments;
+import dev.lore.store.TagName;
 import io.quarkiverse.mcp.server.JsonRpcErrorCodes;
 import io.quarkiverse.mcp.server.McpConnection;
 import io.quarkiverse.mcp.server.McpException;
@@ -26,10 +25,9 @@ import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.Tool.Annotations;
 import io.quarkiverse.mcp.server.Tool.OutputSchema;
 import io.quarkiverse.mcp.server.ToolArg;
-import io.quarkiverse.mcp.server.ToolResponse;
 
 /** Learned Knowledge over MCP: save and search insights shared within a namespace. */
-@ToolErrors
+@McpErrors
 public class KnowledgeMcp {
 
     static final int RECENT = 20;
@@ -52,31 +50,24 @@ public class KnowledgeMcp {
             annotations = @Annotations(title = "Save a learning", readOnlyHint = false, destructiveHint = false,
                     idempotentHint = false, openWorldHint = false),
             outputSchema = @OutputSchema(from = SavedLearning.class))
-    ToolResponse saveLearning(
+    SavedLearning saveLearning(
             @ToolArg(description = "A short headline for the learning (at most 200 characters).")
-            @NotBlank @Size(max = 200, message = "must be at most {max} characters") String title,
+            @NotBlank @Size(max = NewLearning.TITLE_MAX) String title,
             @ToolArg(description = "The insight itself, self-contained (at most 8192 characters).")
-            @NotBlank @Size(max = 8192, message = "must be at most {max} characters") String learning,
+            @NotBlank @Size(max = NewLearning.TEXT_MAX) String learning,
             @ToolArg(description = "Optional: the situation it came from (at most 2000 characters).", required = false)
-            @Size(max = 2000, message = "must be at most {max} characters") String context,
+            @Size(max = NewLearning.CONTEXT_MAX) String context,
             @ToolArg(description = "Optional: up to 20 labels, e.g. [\"aws\", \"cost\"].", required = false)
-            @Size(max = 20, message = "must have at most {max} tags") List<@TagName String> tags,
+            @Size(max = NewLearning.TAGS_MAX, message = "{lore.size.items}") List<@TagName String> tags,
             @ToolArg(description = "Optional: the team or project namespace to share it in (default: 'default').",
                     required = false)
             @NamespaceName String namespace,
             @ToolArg(name = "session_id", description = "Optional: the conversation or task this was learned in, "
                     + "when it is not this MCP session (at most 256 characters).", required = false)
-            @Size(max = 256, message = "must be at most {max} characters") String sessionId,
+            @Size(max = 256) String sessionId,
             McpConnection connection) {
         Caller caller = callers.resolve(connection, null, sessionId, namespace);
-        Saved saved = learnings.save(caller, new NewLearning(title, learning, context, tags));
-        Learning stored = saved.learning();
-        String message = saved.created()
-                ? "Saved learning " + stored.id + " \"" + stored.title + "\" in namespace " + stored.namespace + "."
-                : "Namespace " + stored.namespace + " already knew this: reinforced learning " + stored.id + " \""
-                        + stored.title + "\" (confirmed " + stored.confirmations + " times).";
-        return Replies.of(message, new SavedLearning(stored.id, saved.created() ? "created" : "reinforced", message,
-                LearningView.of(stored)));
+        return SavedLearning.of(learnings.save(caller, new NewLearning(title, learning, context, tags)));
     }
 
     @Tool(name = "search_learnings", description = """
@@ -88,21 +79,18 @@ public class KnowledgeMcp {
             annotations = @Annotations(title = "Search learnings", readOnlyHint = true, destructiveHint = false,
                     idempotentHint = true, openWorldHint = false),
             outputSchema = @OutputSchema(from = LearningSearch.class))
-    ToolResponse searchLearnings(
+    LearningSearch searchLearnings(
             @ToolArg(description = "What you want to know, in plain words (at most 1000 characters).")
-            @NotBlank @Size(max = 1000, message = "must be at most {max} characters") String query,
+            @NotBlank @Size(max = SearchArguments.QUERY_MAX) String query,
             @ToolArg(description = "How many results at most, 1 to 50 (default 10).", defaultValue = "10")
-            @Min(value = 1, message = "must be at least {value}") @Max(value = 50, message = "must be at most {value}") int limit,
+            @Min(1) @Max(SearchArguments.LIMIT_MAX) int limit,
             @ToolArg(description = "Optional: the namespace to search (default: 'default').", required = false)
             @NamespaceName String namespace,
             @ToolArg(description = "Optional: only learnings carrying all of these tags.", required = false)
-            @Size(max = 20, message = "must have at most {max} tags") List<@TagName String> tags,
+            @Size(max = NewLearning.TAGS_MAX, message = "{lore.size.items}") List<@TagName String> tags,
             McpConnection connection) {
         Caller caller = callers.resolve(connection, null, null, namespace);
-        List<LearningMatch> results = learnings.search(caller, query, limit, tags).stream().map(LearningMatch::of)
-                .toList();
-        return Replies.of(describe(query, caller.namespace(), results),
-                new LearningSearch(query, caller.namespace(), results.size(), results));
+        return LearningSearch.of(query, caller.namespace(), learnings.search(caller, query, limit, tags));
     }
 
     @ResourceTemplate(uriTemplate = "lore://learnings/{id}", name = "learning", title = "A learning",
@@ -110,63 +98,24 @@ public class KnowledgeMcp {
     TextResourceContents learning(String id, RequestUri uri) {
         Learning learning = learnings.find(id)
                 .orElseThrow(() -> new McpException("No learning with id " + id, JsonRpcErrorCodes.RESOURCE_NOT_FOUND));
-        return new TextResourceContents(uri.value(), markdown(LearningView.of(learning)), "text/markdown");
+        return new TextResourceContents(uri.value(), LearningView.of(learning).markdown(), "text/markdown");
     }
 
     @Resource(uri = "lore://learnings/recent", name = "recent_learnings", title = "Recent learnings",
             description = "The 20 most recent learnings of the default namespace.", mimeType = "text/markdown")
     TextResourceContents recentLearnings(RequestUri uri) {
-        return new TextResourceContents(uri.value(), recent(Caller.DEFAULT_NAMESPACE), "text/markdown");
+        return recent(Caller.DEFAULT_NAMESPACE, uri);
     }
 
     @ResourceTemplate(uriTemplate = "lore://namespaces/{namespace}/learnings", name = "namespace_learnings",
             title = "Recent learnings of a namespace", description = "The 20 most recent learnings of a namespace.",
             mimeType = "text/markdown")
-    TextResourceContents namespaceLearnings(String namespace, RequestUri uri) {
-        return new TextResourceContents(uri.value(), recent(Namespaces.checked(namespace)), "text/markdown");
+    TextResourceContents namespaceLearnings(@NamespaceName String namespace, RequestUri uri) {
+        return recent(Namespaces.normalize(namespace), uri);
     }
 
-    private String recent(String namespace) {
-        List<Learning> recent = learnings.recent(namespace, RECENT);
-        if (recent.isEmpty()) {
-            return "# Recent learnings in " + namespace + "\n\nNo learnings yet.\n";
-        }
-        return recent.stream().map(l -> "- **" + l.title + "** (" + l.id + ", " + l.createdAt + ", by " + l.authorUserId
-                + "): " + l.body.replace('\n', ' '))
-                .collect(Collectors.joining("\n", "# Recent learnings in " + namespace + "\n\n", "\n"));
-    }
-
-    private static String markdown(LearningView l) {
-        StringBuilder md = new StringBuilder("# ").append(l.title()).append("\n\n").append(l.text()).append("\n\n");
-        if (l.context() != null) {
-            md.append("Context: ").append(l.context()).append("\n\n");
-        }
-        if (!l.tags().isEmpty()) {
-            md.append("Tags: ").append(String.join(", ", l.tags())).append("\n");
-        }
-        return md.append("Namespace: ").append(l.namespace()).append("\n")
-                .append("Saved by ").append(l.author()).append(" (").append(l.agent()).append(") at ")
-                .append(l.createdAt()).append("\nId: ").append(l.id()).append("\n").toString();
-    }
-
-    private static String describe(String query, String namespace, List<LearningMatch> results) {
-        if (results.isEmpty()) {
-            return "No learnings in namespace " + namespace + " match \"" + query + "\".";
-        }
-        StringBuilder text = new StringBuilder("Found ").append(results.size())
-                .append(results.size() == 1 ? " learning" : " learnings").append(" for \"").append(query)
-                .append("\" in namespace ").append(namespace).append(":\n");
-        int rank = 1;
-        for (LearningMatch m : results) {
-            text.append(rank++).append(". ").append(m.title()).append(" (score ").append(m.score());
-            if (m.similarity() != null) {
-                text.append(", similarity ").append(m.similarity());
-            }
-            text.append(", id ").append(m.id()).append(")\n   ").append(m.text().replace("\n", "\n   ")).append('\n');
-            if (!m.tags().isEmpty()) {
-                text.append("   tags: ").append(String.join(", ", m.tags())).append('\n');
-            }
-        }
-        return text.toString().stripTrailing();
+    private TextResourceContents recent(String namespace, RequestUri uri) {
+        return new TextResourceContents(uri.value(),
+                LearningView.recentMarkdown(namespace, learnings.recent(namespace, RECENT)), "text/markdown");
     }
 }

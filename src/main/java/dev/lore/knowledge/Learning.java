@@ -12,8 +12,10 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.UuidGenerator;
 
-import dev.lore.search.Confirmable;
-import dev.lore.search.StringListConverter;
+import dev.lore.identity.Caller;
+import dev.lore.storage.Confirmable;
+import dev.lore.storage.StringListConverter;
+import dev.lore.store.Tags;
 
 /** An insight that transfers across users: shared by everyone in its namespace. */
 @Entity
@@ -50,6 +52,39 @@ public class Learning extends Confirmable {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** A learning saved for the first time, by the caller. */
+    static Learning saved(Caller caller, String title, String body, String context, List<String> tags, Instant now) {
+        Learning learning = new Learning();
+        learning.namespace = caller.namespace();
+        learning.title = title;
+        learning.body = body;
+        learning.context = context;
+        learning.tags = tags;
+        learning.authorUserId = caller.userId();
+        learning.authorAgentId = caller.agentId();
+        learning.sessionId = caller.sessionId();
+        learning.firstSaved(now);
+        learning.updatedAt = now;
+        return learning;
+    }
+
+    /**
+     * Folds a repeat into the learning: one confirmation more, the tags merged, and the repeat's wording when it says
+     * more (a longer text); answers whether the wording changed.
+     */
+    boolean reinforce(String newTitle, String newBody, String newContext, List<String> newTags, Instant now) {
+        confirmed(now);
+        updatedAt = now;
+        tags = Tags.merge(tags, newTags);
+        if (newBody.length() <= body.length()) {
+            return false;
+        }
+        title = newTitle;
+        body = newBody;
+        context = newContext;
+        return true;
+    }
 
     /** What the learning says: the text its meaning (vector) is taken from. */
     String meaning() {

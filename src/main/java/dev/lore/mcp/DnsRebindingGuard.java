@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -43,9 +44,10 @@ public class DnsRebindingGuard {
         hosts.addAll(LOOPBACK_NAMES);
         String bound = boundHost.strip().toLowerCase(Locale.ROOT);
         if (!ANY_INTERFACE.contains(bound)) {
-            hosts.add(bound.contains(":") && !bound.startsWith("[") ? "[" + bound + "]" : bound);
+            hosts.add(bracketed(bound));
         }
-        settings.allowedHosts().ifPresent(names -> names.forEach(name -> hosts.add(name.strip().toLowerCase(Locale.ROOT))));
+        settings.allowedHosts()
+                .ifPresent(names -> names.forEach(name -> hosts.add(name.strip().toLowerCase(Locale.ROOT))));
         settings.allowedOrigins().forEach(origin -> origins.add(normalizedOrigin(origin)));
     }
 
@@ -54,7 +56,8 @@ public class DnsRebindingGuard {
     }
 
     void check(RoutingContext request) {
-        String host = request.request().getHeader(HttpHeaders.HOST);
+        HostAndPort authority = request.request().authority(); // the Host header, or HTTP/2's :authority
+        String host = authority == null ? null : authority.host();
         if (!answersTo(host)) {
             refuse(request, "its Host header names " + (host == null ? "no host" : "'" + host + "'")
                     + ", which this server does not answer to; to serve a name, add it to lore.http.allowed-hosts "
@@ -70,11 +73,11 @@ public class DnsRebindingGuard {
         request.next();
     }
 
-    boolean answersTo(String hostHeader) {
-        if (hostHeader == null || hostHeader.isBlank()) {
+    boolean answersTo(String requestedHost) {
+        if (requestedHost == null || requestedHost.isBlank()) {
             return false;
         }
-        String host = withoutPort(hostHeader.strip().toLowerCase(Locale.ROOT));
+        String host = bracketed(requestedHost.strip().toLowerCase(Locale.ROOT));
         return hosts.contains(host) || IP_ADDRESS.matcher(host).matches();
     }
 
@@ -84,7 +87,7 @@ public class DnsRebindingGuard {
         }
         try {
             URI uri = new URI(origin.strip());
-            String host = uri.getHost() == null ? null : uri.getHost().toLowerCase(Locale.ROOT);
+            String host = uri.getHost() == null ? null : bracketed(uri.getHost().toLowerCase(Locale.ROOT));
             boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
             return web && host != null && hosts.contains(host);
         } catch (URISyntaxException e) {
@@ -92,13 +95,9 @@ public class DnsRebindingGuard {
         }
     }
 
-    private static String withoutPort(String host) {
-        if (host.startsWith("[")) {
-            int end = host.indexOf(']');
-            return end < 0 ? host : host.substring(0, end + 1);
-        }
-        int colon = host.lastIndexOf(':');
-        return colon < 0 ? host : host.substring(0, colon);
+    /** An IPv6 address as a URL writes it, in brackets. */
+    private static String bracketed(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     private static String normalizedOrigin(String origin) {

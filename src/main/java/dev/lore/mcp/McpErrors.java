@@ -10,11 +10,12 @@ import java.lang.annotation.Target;
 import jakarta.interceptor.InterceptorBinding;
 
 /**
- * Marks an MCP class whose invalid arguments must come back as a tool error ({@code isError: true}) that names each
- * offending field and its limit, rather than as a protocol failure.
+ * Marks an MCP class whose failures a client must be able to read: invalid input comes back naming each offending
+ * field and its limit, as a tool error ({@code isError: true}) from a tool and as an invalid-params error from a
+ * resource or prompt, never as a stack trace.
  */
 @InterceptorBinding
 @Target({ TYPE, METHOD })
 @Retention(RUNTIME)
-public @interface ToolErrors {
+public @interface McpErrors {
 }

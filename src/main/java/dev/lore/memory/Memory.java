@@ -12,8 +12,10 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.UuidGenerator;
 
-import dev.lore.search.Confirmable;
-import dev.lore.search.StringListConverter;
+import dev.lore.identity.Caller;
+import dev.lore.storage.Confirmable;
+import dev.lore.storage.StringListConverter;
+import dev.lore.store.Tags;
 
 /** An observation about one user, private to them. */
 @Entity
@@ -42,4 +44,32 @@ public class Memory extends Confirmable {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** An observation about the caller's user, remembered for the first time. */
+    static Memory remembered(Caller caller, String body, List<String> topics, Instant now) {
+        Memory memory = new Memory();
+        memory.userId = caller.userId();
+        memory.body = body;
+        memory.topics = topics;
+        memory.agentId = caller.agentId();
+        memory.sessionId = caller.sessionId();
+        memory.firstSaved(now);
+        memory.updatedAt = now;
+        return memory;
+    }
+
+    /**
+     * Folds a repeat into the memory: one confirmation more, the topics merged, and the repeat's wording when it says
+     * more (a longer text); answers whether the wording changed.
+     */
+    boolean reinforce(String newBody, List<String> newTopics, Instant now) {
+        confirmed(now);
+        updatedAt = now;
+        topics = Tags.merge(topics, newTopics);
+        if (newBody.length() <= body.length()) {
+            return false;
+        }
+        body = newBody;
+        return true;
+    }
 }

@@ -1,21 +1,20 @@
 package dev.lore.memory;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.validation.Valid;
 
 import dev.lore.identity.Caller;
+import dev.lore.search.Found;
 import dev.lore.search.IndexEntry;
+import dev.lore.search.MergingRecord;
+import dev.lore.search.Saved;
 import dev.lore.search.SearchEngine;
-import dev.lore.search.SearchHit;
 import dev.lore.search.SearchScope;
-import dev.lore.search.Tags;
-import dev.lore.search.TextVectors;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.lore.store.Tags;
 
 /**
  * User Memory: observations about one user, private to them. A near-duplicate observation reinforces the memory it
@@ -37,53 +36,22 @@ public class MemoryService {
         this.search = search;
     }
 
-    /** The memory saved: a new one, or the one this observation repeats, reinforced. */
-    public record Saved(Memory memory, boolean created) {
+    /** Remembers an observation about the caller's user; one that repeats a memory reinforces it. */
+    public Saved<Memory> save(Caller caller, @Valid NewMemory input) {
+        String body = input.memory().strip();
+        List<String> normalizedTopics = Tags.normalize(input.topics());
+        return search.remember(scope(caller.userId()), body, new MergingRecord<>(memories::findByIdOptional,
+                write -> {
+                    Memory memory = Memory.remembered(caller, body, normalizedTopics, write.now());
+                    memories.persist(memory);
+                    return memory;
+                }, (memory, write) -> memory.reinforce(body, normalizedTopics, write.now()),
+                memory -> new IndexEntry(STORE, memory.id, Caller.DEFAULT_NAMESPACE, memory.userId, memory.sessionId,
+                        memory.body, memory.topics, memory)));
     }
 
-    /** A memory a search found, and why. */
-    public record Found(Memory memory, SearchHit hit) {
-    }
-
-    public Saved save(Caller caller, String text, List<String> topics) {
-        String body = text.strip();
-        List<String> normalizedTopics = Tags.normalize(topics);
-        TextVectors vectors = search.embed(body);
-        SearchScope scope = scope(caller.userId());
-        return search.saving(scope, () -> {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            Optional<Memory> same = search.duplicateOf(scope, body, vectors)
-                    .flatMap(memories::findByIdOptional);
-            if (same.isPresent()) {
-                Memory memory = same.get();
-                memory.confirmed(now);
-                memory.updatedAt = now;
-                memory.topics = Tags.merge(memory.topics, normalizedTopics);
-                boolean fuller = body.length() > memory.body.length();
-                if (fuller) {
-                    memory.body = body;
-                }
-                search.index(indexEntryOf(memory), fuller ? vectors : null);
-                search.confirmed(STORE, memory.id, memory);
-                return new Saved(memory, false);
-            }
-            Memory memory = new Memory();
-            memory.userId = caller.userId();
-            memory.body = body;
-            memory.topics = normalizedTopics;
-            memory.agentId = caller.agentId();
-            memory.sessionId = caller.sessionId();
-            memory.firstSaved(now);
-            memory.updatedAt = now;
-            memories.persist(memory);
-            search.index(indexEntryOf(memory), vectors);
-            return new Saved(memory, true);
-        });
-    }
-
-    public List<Found> search(String userId, String query, int limit) {
-        return SearchHit.withItems(search.search(scope(userId), query, limit), memories::findByIds, m -> m.id,
-                Found::new);
+    public List<Found<Memory>> search(String userId, String query, int limit) {
+        return Found.of(search.search(scope(userId), query, limit), memories::findByIds, m -> m.id);
     }
 
     public List<Memory> list(String userId, String topic, int limit) {
@@ -92,14 +60,14 @@ public class MemoryService {
 
     /** Deletes one of the caller's memories and records that it was forgotten; empty when there is none. */
     public Optional<Memory> forget(Caller caller, String id) {
-        return QuarkusTransaction.requiringNew().call(() -> memories.ofUser(id, caller.userId()).map(memory -> {
-            search.remove(STORE, memory.id);
+        return search.write(scope(caller.userId()), write -> memories.ofUser(id, caller.userId()).map(memory -> {
+            write.forget(STORE, memory.id);
             memories.delete(memory);
             MemoryAudit line = new MemoryAudit();
             line.userId = caller.userId();
             line.memoryId = memory.id;
             line.action = "forgotten";
-            line.happenedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            line.happenedAt = write.now();
             line.agentId = caller.agentId();
             line.sessionId = caller.sessionId();
             audit.persist(line);
@@ -110,10 +78,5 @@ public class MemoryService {
     /** A user's memories live in the default namespace, owned by the user: no search sees another user's. */
     private static SearchScope scope(String userId) {
         return new SearchScope(STORE, Caller.DEFAULT_NAMESPACE, userId, List.of());
-    }
-
-    private static IndexEntry indexEntryOf(Memory memory) {
-        return new IndexEntry(STORE, memory.id, Caller.DEFAULT_NAMESPACE, memory.userId, memory.sessionId,
-                memory.body, memory.topics, memory.createdAt);
     }
 }

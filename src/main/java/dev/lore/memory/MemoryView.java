@@ -24,4 +24,10 @@ public record MemoryView(String id, String memory, List<String> topics, String u
                 hit == null ? null : hit.shownSimilarity(),
                 hit == null ? null : hit.matchedTerms());
     }
+
+    /** The memory on one line: what it says, its score when a search found it, its date, topics and id. */
+    String line() {
+        return memory + " (" + (score == null ? "" : "score " + score + ", ") + createdAt
+                + (topics.isEmpty() ? "" : ", topics: " + String.join(", ", topics)) + ", id " + id + ")";
+    }
 }

@@ -2,9 +2,7 @@ package dev.lore.profile;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +18,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
  * What a profile may hold and how an update is read. A profile has well-known fields ({@link #KNOWN}), a
  * {@code preferences} object (communication style, verbosity, tools, stack, or anything else) and custom fields (any
  * other name). Values are text, numbers, booleans or lists of those; {@code null} removes a field.
+ * {@link ValidProfileFields} checks an update with these rules; {@link #read} reads one that passed.
  */
 public final class ProfileFields {
 
@@ -36,81 +35,113 @@ public final class ProfileFields {
     private ProfileFields() {
     }
 
-    /** An update read into field paths (e.g. {@code preferences.verbosity}) and values; problems name the field. */
-    public record Changes(Map<String, JsonNode> values, List<String> problems) {
+    /** What is wrong with an update, field by field. */
+    interface Problems {
+
+        /**
+         * @param field the field's path, e.g. {@code timezone} or {@code preferences.verbosity}; empty for the update
+         *        as a whole
+         * @param message a message template of ValidationMessages.properties, e.g. {@code {lore.profile.timezone}}
+         * @param parameters the values its placeholders take
+         */
+        void add(String field, String message, Map<String, Object> parameters);
     }
 
-    public static Changes read(Map<String, Object> fields) {
+    /** Reads an update that passed {@link #check} into field paths (e.g. {@code preferences.verbosity}) and values. */
+    public static Map<String, JsonNode> read(Map<String, Object> fields) {
         Map<String, JsonNode> values = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
+        walk(fields, (path, value) -> values.put(path, value));
+        return values;
+    }
+
+    /** Checks every field of an update, telling each problem to {@code problems}. */
+    static void check(Map<String, Object> fields, Problems problems) {
         if (fields == null || fields.isEmpty()) {
-            problems.add("fields must name at least one field to set or (with null) to remove");
-            return new Changes(values, problems);
+            problems.add("", "{lore.profile.empty}", Map.of());
+            return;
         }
+        int[] count = { 0 };
+        walk(fields, new Visitor() {
+            @Override
+            public void value(String path, JsonNode value) {
+                count[0]++;
+                check(path, value, problems);
+            }
+
+            @Override
+            public void badName(String path) {
+                problems.add(path, "{lore.profile.field-name}", Map.of());
+            }
+        });
+        if (count[0] > MAX_FIELDS) {
+            problems.add("", "{lore.profile.too-many}", Map.of("max", MAX_FIELDS, "count", count[0]));
+        }
+    }
+
+    /** What reading an update finds: a value for a field path, or a name that is not a field name. */
+    private interface Visitor {
+
+        void value(String path, JsonNode value);
+
+        default void badName(String path) {
+        }
+    }
+
+    private static void walk(Map<String, Object> fields, Visitor visitor) {
         fields.forEach((rawName, rawValue) -> {
             String name = normalize(rawName);
             JsonNode value = rawValue == null ? NullNode.getInstance() : JSON.valueToTree(rawValue);
             if (!NAME.matcher(name).matches()) {
-                problems.add("fields." + rawName + ": a field name must be 1 to 64 letters, digits or '_', starting with a letter");
+                visitor.badName(rawName);
             } else if ((name.equals(PREFERENCES) || name.equals(CUSTOM)) && value.isObject()) {
                 value.fields().forEachRemaining(e -> {
                     String inner = normalize(e.getKey());
-                    if (!NAME.matcher(inner).matches()) {
-                        problems.add("fields." + name + "." + e.getKey()
-                                + ": a field name must be 1 to 64 letters, digits or '_', starting with a letter");
+                    if (NAME.matcher(inner).matches()) {
+                        visitor.value(name + "." + inner, e.getValue());
                     } else {
-                        check(name + "." + inner, e.getValue(), problems);
-                        values.put(name + "." + inner, e.getValue());
+                        visitor.badName(name + "." + e.getKey());
                     }
                 });
             } else {
                 String path = KNOWN.contains(name) ? name : CUSTOM + "." + name;
-                JsonNode normalized = name.equals("languages") && value.isTextual()
-                        ? JsonNodeFactory.instance.arrayNode().add(value) : value;
-                check(path, normalized, problems);
-                values.put(path, normalized);
+                visitor.value(path, name.equals("languages") && value.isTextual()
+                        ? JsonNodeFactory.instance.arrayNode().add(value) : value);
             }
         });
-        if (values.size() > MAX_FIELDS) {
-            problems.add("fields must change at most " + MAX_FIELDS + " fields at once (got " + values.size() + ")");
-        }
-        return new Changes(values, problems);
     }
 
-    private static void check(String path, JsonNode value, List<String> problems) {
-        String field = "fields." + path;
+    private static void check(String path, JsonNode value, Problems problems) {
         if (value.isNull()) {
             return;
         }
         if (value.isTextual()) {
             String text = value.asText().strip();
             if (text.isEmpty()) {
-                problems.add(field + " must not be empty (set it to null to remove it)");
+                problems.add(path, "{lore.profile.text-empty}", Map.of());
             } else if (text.length() > MAX_TEXT) {
-                problems.add(field + " must be at most " + MAX_TEXT + " characters (got " + text.length() + ")");
+                problems.add(path, "{lore.profile.text-long}", Map.of("max", MAX_TEXT, "length", text.length()));
             } else if (path.equals("timezone") && !isZone(text)) {
-                problems.add(field + " must be an IANA time zone such as Europe/Berlin (got '" + text + "')");
+                problems.add(path, "{lore.profile.timezone}", Map.of("zone", text));
             }
         } else if (value.isArray()) {
             if (value.size() > MAX_ITEMS) {
-                problems.add(field + " must have at most " + MAX_ITEMS + " items (got " + value.size() + ")");
+                problems.add(path, "{lore.profile.items-many}", Map.of("max", MAX_ITEMS, "count", value.size()));
             }
             for (JsonNode item : value) {
                 if (!item.isValueNode() || item.isNull()) {
-                    problems.add(field + " items must be text, numbers or booleans");
+                    problems.add(path, "{lore.profile.item-kind}", Map.of());
                     return;
                 }
                 if (item.asText().length() > MAX_TEXT) {
-                    problems.add(field + " items must be at most " + MAX_TEXT + " characters");
+                    problems.add(path, "{lore.profile.item-long}", Map.of("max", MAX_TEXT));
                     return;
                 }
             }
         } else if (!value.isNumber() && !value.isBoolean()) {
-            problems.add(field + " must be text, a number, a boolean or a list of those"
-                    + (path.contains(".") ? "" : " (only preferences and custom hold named fields)"));
+            problems.add(path, path.contains(".") ? "{lore.profile.kind}" : "{lore.profile.kind-named}", Map.of());
         }
         if (path.equals("languages") && !value.isArray()) {
-            problems.add(field + " must be a list of languages, e.g. [\"English\", \"German\"]");
+            problems.add(path, "{lore.profile.languages}", Map.of());
         }
     }
 

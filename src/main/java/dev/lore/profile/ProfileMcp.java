@@ -2,13 +2,11 @@ package dev.lore.profile;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import dev.lore.identity.Caller;
 import dev.lore.identity.CallerResolver;
 import dev.lore.identity.UserId;
-import dev.lore.mcp.Replies;
-import dev.lore.mcp.ToolErrors;
+import dev.lore.mcp.McpErrors;
 import io.quarkiverse.mcp.server.McpConnection;
 import io.quarkiverse.mcp.server.RequestUri;
 import io.quarkiverse.mcp.server.ResourceTemplate;
@@ -17,11 +15,9 @@ import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.Tool.Annotations;
 import io.quarkiverse.mcp.server.Tool.OutputSchema;
 import io.quarkiverse.mcp.server.ToolArg;
-import io.quarkiverse.mcp.server.ToolCallException;
-import io.quarkiverse.mcp.server.ToolResponse;
 
 /** User Profile over MCP: who the user is and how they like to work. */
-@ToolErrors
+@McpErrors
 public class ProfileMcp {
 
     static final int HISTORY = 50;
@@ -41,13 +37,11 @@ public class ProfileMcp {
             annotations = @Annotations(title = "Get the user's profile", readOnlyHint = true, destructiveHint = false,
                     idempotentHint = true, openWorldHint = false),
             outputSchema = @OutputSchema(from = ProfileView.class))
-    ToolResponse getProfile(
+    ProfileView getProfile(
             @ToolArg(name = "user_id", description = "Optional: whose profile (default: the current user).",
                     required = false) @UserId String userId,
             McpConnection connection) {
-        Caller caller = callers.resolve(connection, userId, null, null);
-        ProfileView profile = profiles.get(caller.userId());
-        return Replies.of(profile.describe(), profile);
+        return profiles.get(callers.resolve(connection, userId, null, null).userId());
     }
 
     @Tool(name = "update_profile", description = """
@@ -59,47 +53,31 @@ public class ProfileMcp {
             annotations = @Annotations(title = "Update the user's profile", readOnlyHint = false,
                     destructiveHint = true, idempotentHint = true, openWorldHint = false),
             outputSchema = @OutputSchema(from = ProfileUpdate.class))
-    ToolResponse updateProfile(
+    ProfileUpdate updateProfile(
             @ToolArg(description = "The fields to set (or remove, with null), as a JSON object.") Map<String, Object> fields,
             @ToolArg(name = "user_id", description = "Optional: whose profile (default: the current user).",
                     required = false) @UserId String userId,
             McpConnection connection) {
-        ProfileFields.Changes changes = ProfileFields.read(fields);
-        if (!changes.problems().isEmpty()) {
-            throw new ToolCallException("Invalid input: " + String.join("; ", changes.problems()) + ".");
-        }
         Caller caller = callers.resolve(connection, userId, null, null);
-        List<ChangeView> made = profiles.update(caller, changes.values()).stream().map(ChangeView::of).toList();
-        ProfileView profile = profiles.get(caller.userId());
-        String message = made.isEmpty() ? "Nothing changed: the profile of " + caller.userId() + " already says that."
-                : "Updated the profile of " + caller.userId() + ": " + made.stream()
-                        .map(c -> (c.newValue() == null ? "removed " : "set ") + c.field())
-                        .collect(Collectors.joining(", ")) + ".";
-        return Replies.of(message + "\n" + profile.describe(), new ProfileUpdate(caller.userId(), message, made, profile));
+        List<ProfileChange> made = profiles.update(caller, fields);
+        return ProfileUpdate.of(caller.userId(), made, profiles.get(caller.userId()));
     }
 
     @ResourceTemplate(uriTemplate = "lore://users/{user_id}/profile", name = "profile", title = "A user's profile",
             description = "What is known about a user.", mimeType = "text/markdown")
-    TextResourceContents profile(String user_id, RequestUri uri,
-            McpConnection connection) {
+    TextResourceContents profile(String user_id, RequestUri uri, McpConnection connection) {
         Caller caller = callers.resolve(connection, user_id, null, null);
-        return new TextResourceContents(uri.value(), "# " + profiles.get(caller.userId()).describe() + "\n",
+        return new TextResourceContents(uri.value(), "# " + profiles.get(caller.userId()).toText() + "\n",
                 "text/markdown");
     }
 
     @ResourceTemplate(uriTemplate = "lore://users/{user_id}/profile/history", name = "profile_history",
             title = "A user's profile history", description = "The latest 50 changes of a user's profile, newest first.",
             mimeType = "text/markdown")
-    TextResourceContents history(String user_id, RequestUri uri,
-            McpConnection connection) {
+    TextResourceContents history(String user_id, RequestUri uri, McpConnection connection) {
         Caller caller = callers.resolve(connection, user_id, null, null);
-        List<ProfileChange> changes = profiles.history(caller.userId(), HISTORY);
-        String text = changes.isEmpty() ? "No changes yet.\n" : changes.stream()
-                .map(c -> "- " + c.changedAt + " `" + c.field + "`: " + (c.oldValue == null ? "(unset)" : c.oldValue)
-                        + " → " + (c.newValue == null ? "(removed)" : c.newValue) + " (by " + c.agentId
-                        + (c.sessionId == null ? "" : ", session " + c.sessionId) + ")")
-                .collect(Collectors.joining("\n", "", "\n"));
-        return new TextResourceContents(uri.value(), "# Profile history of " + caller.userId() + "\n\n" + text,
+        return new TextResourceContents(uri.value(),
+                ChangeView.historyMarkdown(caller.userId(), profiles.history(caller.userId(), HISTORY)),
                 "text/markdown");
     }
 }

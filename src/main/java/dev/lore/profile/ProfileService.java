@@ -41,7 +41,8 @@ public class ProfileService {
      * (setting a field to the value it has is not a change). Agents updating one profile at once each start from what
      * the one before them committed, so every change in the history starts from the value the one before it left.
      */
-    public List<ProfileChange> update(Caller caller, Map<String, JsonNode> values) {
+    public List<ProfileChange> update(Caller caller, @ValidProfileFields Map<String, Object> fields) {
+        Map<String, JsonNode> values = ProfileFields.read(fields);
         return writes.run(String.join("/", "profile", caller.userId()), () -> apply(caller, values));
     }
 

@@ -10,12 +10,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
+import dev.lore.mcp.Answer;
+
 /** A user's profile as tools and resources show it; fields that are not set are left out. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ProfileView(String userId, String name, String preferredName, String role, String company,
         String location, String timezone, List<Object> languages, Map<String, Object> preferences,
-        Map<String, Object> custom, String updatedAt) {
+        Map<String, Object> custom, String updatedAt) implements Answer {
 
     static ProfileView of(String userId, List<ProfileField> fields) {
         Map<String, Object> known = new TreeMap<>();
@@ -45,7 +47,8 @@ public record ProfileView(String userId, String name, String preferredName, Stri
     }
 
     /** The profile as a compact text block. */
-    public String describe() {
+    @Override
+    public String toText() {
         if (isEmpty()) {
             return "No profile yet for " + userId + ".";
         }

@@ -15,7 +15,7 @@ public class EmbeddingFailedException extends RuntimeException {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    EmbeddingFailedException(String modelId, RuntimeException cause) {
+    public EmbeddingFailedException(String modelId, RuntimeException cause) {
         super("The embedding model " + modelId + " could not embed the text: " + reasonOf(cause), cause);
     }
 

@@ -3,18 +3,28 @@ package dev.lore.search;
 import java.time.Instant;
 import java.util.List;
 
+import dev.lore.storage.Confirmable;
+
 /**
- * What a store hands the search engine for one of its items.
+ * What a store hands the search engine for one of its records.
  *
- * @param store the store the item belongs to, e.g. {@code knowledge}
- * @param itemId the item's id in its store
- * @param namespace the sharing scope the item lives in
- * @param ownerId the user (or agent) the item is private to, or {@code null} when the namespace shares it
- * @param sessionId the session the item was saved in
- * @param text what the item says: keyword search matches it and its vector is taken from it
- * @param tags the item's tags, normalised
- * @param createdAt when the item was first saved
+ * @param store the store the record belongs to, e.g. {@code knowledge}
+ * @param itemId the record's id in its store
+ * @param namespace the sharing scope the record lives in
+ * @param ownerId the user (or agent, or entity) the record belongs to within the namespace, or {@code null}
+ * @param sessionId the session the record was saved in
+ * @param text what the record says: keyword search matches it and its vector is taken from it
+ * @param tags the record's tags, normalised
+ * @param standing how many saves confirmed the record and when (search weighs it by this)
  */
 public record IndexEntry(String store, String itemId, String namespace, String ownerId, String sessionId, String text,
-        List<String> tags, Instant createdAt) {
+        List<String> tags, Confirmable standing) {
+
+    /** The standing of a record saved once, that saves never confirm again (a decision, an entity's names). */
+    public static Confirmable savedOnce(Instant createdAt) {
+        Confirmable once = new Confirmable() {
+        };
+        once.firstSaved(createdAt);
+        return once;
+    }
 }

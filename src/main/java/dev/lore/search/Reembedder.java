@@ -6,6 +6,10 @@ import java.util.function.IntConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.lore.search.embedding.Embeddings;
+import dev.lore.search.embedding.TextVectors;
+import dev.lore.search.entries.SearchEntryRepository;
+import dev.lore.search.vector.VectorIndex;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -29,11 +33,16 @@ public class Reembedder {
         this.embeddings = embeddings;
     }
 
+    /** The embedding model vectors are brought up to. */
+    public String modelId() {
+        return embeddings.modelId();
+    }
+
     /** Re-embeds all stale entries; reports the running count after each batch and returns the total. */
     public int reembedAll(IntConsumer progress) {
         String model = embeddings.modelId();
         int dimension = embeddings.dimension();
-        QuarkusTransaction.requiringNew().run(() -> vectors.prepareFor(dimension));
+        QuarkusTransaction.requiringNew().run(() -> vectors.makeRoomFor(dimension));
         int done = 0;
         while (true) {
             Map<Long, String> stale = QuarkusTransaction.requiringNew().call(() -> entries.withStaleVectors(model, BATCH));

@@ -1,10 +1,6 @@
 package dev.lore.search;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.BiFunction;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * One item a search found, and why.
@@ -27,17 +23,5 @@ public record SearchHit(String itemId, double score, Double similarity, List<Str
 
     public Double shownSimilarity() {
         return similarity == null ? null : shown(similarity);
-    }
-
-    /**
-     * Each hit with its item, the items loaded at once, in the hits' order; a hit whose item is gone (deleted since it
-     * was indexed) is left out.
-     */
-    public static <T, F> List<F> withItems(List<SearchHit> hits, Function<List<String>, List<T>> load,
-            Function<T, String> idOf, BiFunction<T, SearchHit, F> found) {
-        Map<String, T> byId = load.apply(hits.stream().map(SearchHit::itemId).toList()).stream()
-                .collect(Collectors.toMap(idOf, Function.identity()));
-        return hits.stream().filter(h -> byId.containsKey(h.itemId())).map(h -> found.apply(byId.get(h.itemId()), h))
-                .toList();
     }
 }

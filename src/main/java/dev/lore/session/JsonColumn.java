@@ -4,7 +4,7 @@ import jakarta.persistence.Converter;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import dev.lore.search.JsonListConverter;
+import dev.lore.storage.JsonListConverter;
 
 /** Lists of records kept in one text column as JSON. */
 final class JsonColumn {

@@ -6,6 +6,6 @@ import jakarta.validation.constraints.Size;
 
 /** One step of a session's plan and where it stands: {@code todo}, {@code doing} or {@code done}. */
 public record PlanStep(
-        @NotBlank @Size(max = 500, message = "must be at most {max} characters") String step,
-        @NotBlank @Pattern(regexp = "todo|doing|done", message = "must be todo, doing or done") String state) {
+        @NotBlank @Size(max = SessionChanges.LINE_MAX) String step,
+        @NotBlank @Pattern(regexp = "todo|doing|done", message = "{lore.plan-state}") String state) {
 }

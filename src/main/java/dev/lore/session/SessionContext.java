@@ -13,7 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import dev.lore.search.StringListConverter;
+import dev.lore.storage.StringListConverter;
 
 /** What a user and their agent are doing in one session: summary, goals, plan, progress, open questions. */
 @Entity

@@ -9,8 +9,7 @@ import jakarta.validation.constraints.Size;
 import dev.lore.identity.Caller;
 import dev.lore.identity.CallerResolver;
 import dev.lore.identity.SessionId;
-import dev.lore.mcp.Replies;
-import dev.lore.mcp.ToolErrors;
+import dev.lore.mcp.McpErrors;
 import io.quarkiverse.mcp.server.McpConnection;
 import io.quarkiverse.mcp.server.RequestUri;
 import io.quarkiverse.mcp.server.ResourceTemplate;
@@ -19,11 +18,9 @@ import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.Tool.Annotations;
 import io.quarkiverse.mcp.server.Tool.OutputSchema;
 import io.quarkiverse.mcp.server.ToolArg;
-import io.quarkiverse.mcp.server.ToolCallException;
-import io.quarkiverse.mcp.server.ToolResponse;
 
 /** Session Context over MCP: what the current session is about and how far it got. */
-@ToolErrors
+@McpErrors
 public class SessionMcp {
 
     private final SessionService sessions;
@@ -40,13 +37,11 @@ public class SessionMcp {
             annotations = @Annotations(title = "Get the session context", readOnlyHint = true, destructiveHint = false,
                     idempotentHint = true, openWorldHint = false),
             outputSchema = @OutputSchema(from = SessionView.class))
-    ToolResponse getSessionContext(
+    SessionView getSessionContext(
             @ToolArg(name = "session_id", description = "Optional: which session (default: this MCP session).",
                     required = false) @SessionId String sessionId,
             McpConnection connection) {
-        Caller caller = callers.resolve(connection, null, sessionId, null);
-        SessionView view = view(caller);
-        return Replies.of(view.describe(), view);
+        return view(callers.resolve(connection, null, sessionId, null));
     }
 
     @Tool(name = "update_session_context", description = """
@@ -57,33 +52,28 @@ public class SessionMcp {
             annotations = @Annotations(title = "Update the session context", readOnlyHint = false,
                     destructiveHint = true, idempotentHint = false, openWorldHint = false),
             outputSchema = @OutputSchema(from = SessionView.class))
-    ToolResponse updateSessionContext(
+    SessionView updateSessionContext(
             @ToolArg(description = "Optional: what the session is about (at most 4000 characters).", required = false)
-            @Size(max = 4000, message = "must be at most {max} characters") String summary,
+            @Size(max = SessionChanges.SUMMARY_MAX) String summary,
             @ToolArg(description = "Optional: the goals, replacing the previous ones (up to 20).", required = false)
-            @Size(max = 20, message = "must have at most {max} goals") List<@NotBlank @Size(max = 500,
-                    message = "must be at most {max} characters") String> goals,
+            @Size(max = SessionChanges.GOALS_MAX, message = "{lore.size.items}")
+            List<@NotBlank @Size(max = SessionChanges.LINE_MAX) String> goals,
             @ToolArg(description = "Optional: the whole plan, replacing the previous one: up to 50 steps such as "
                     + "{\"step\": \"write the migration\", \"state\": \"doing\"}.", required = false)
-            @Size(max = 50, message = "must have at most {max} steps") List<@Valid PlanStep> plan,
+            @Size(max = SessionChanges.PLAN_MAX, message = "{lore.size.items}") List<@Valid PlanStep> plan,
             @ToolArg(description = "Optional: progress notes to append (up to 20).", required = false)
-            @Size(max = 20, message = "must have at most {max} notes") List<@NotBlank @Size(max = 1000,
-                    message = "must be at most {max} characters") String> progress,
+            @Size(max = SessionChanges.NOTES_MAX, message = "{lore.size.items}")
+            List<@NotBlank @Size(max = SessionChanges.NOTE_MAX) String> progress,
             @ToolArg(name = "open_questions", description = "Optional: the open questions, replacing the previous "
                     + "ones (up to 20).", required = false)
-            @Size(max = 20, message = "must have at most {max} questions") List<@NotBlank @Size(max = 500,
-                    message = "must be at most {max} characters") String> openQuestions,
+            @Size(max = SessionChanges.QUESTIONS_MAX, message = "{lore.size.items}")
+            List<@NotBlank @Size(max = SessionChanges.LINE_MAX) String> openQuestions,
             @ToolArg(name = "session_id", description = "Optional: which session (default: this MCP session).",
                     required = false) @SessionId String sessionId,
             McpConnection connection) {
-        SessionChanges changes = new SessionChanges(summary, goals, plan, progress, openQuestions);
-        if (changes.isEmpty()) {
-            throw new ToolCallException("Invalid input: give at least one of summary, goals, plan, progress or "
-                    + "open_questions.");
-        }
         Caller caller = callers.resolve(connection, null, sessionId, null);
-        SessionView view = SessionView.of(sessions.update(caller, changes));
-        return Replies.of("Updated. " + view.describe(), view);
+        return SessionView.of(sessions.update(caller, new SessionChanges(summary, goals, plan, progress,
+                openQuestions)));
     }
 
     @ResourceTemplate(uriTemplate = "lore://sessions/{session_id}", name = "session", title = "A session's context",
@@ -91,7 +81,7 @@ public class SessionMcp {
             mimeType = "text/markdown")
     TextResourceContents session(String session_id, RequestUri uri, McpConnection connection) {
         Caller caller = callers.resolve(connection, null, session_id, null);
-        return new TextResourceContents(uri.value(), "# " + view(caller).describe() + "\n", "text/markdown");
+        return new TextResourceContents(uri.value(), "# " + view(caller).toText() + "\n", "text/markdown");
     }
 
     private SessionView view(Caller caller) {

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.validation.Valid;
+import jakarta.validation.ValidationException;
 
 import dev.lore.identity.Caller;
 import dev.lore.storage.KeyedWrites;
@@ -33,7 +35,10 @@ public class SessionService {
     }
 
     /** Applies the changes; agents updating one session at once each build on what the one before them committed. */
-    public SessionContext update(Caller caller, SessionChanges changes) {
+    public SessionContext update(Caller caller, @Valid SessionChanges changes) {
+        if (changes.isEmpty()) {
+            throw new ValidationException("give at least one of summary, goals, plan, progress or open_questions");
+        }
         return writes.run(String.join("/", "session", caller.userId(), caller.sessionId()),
                 () -> apply(caller, changes));
     }

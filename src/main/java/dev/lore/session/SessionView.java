@@ -6,11 +6,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
+import dev.lore.mcp.Answer;
+
 /** A session's context as tools and resources show it; an unknown session has only its id. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record SessionView(String sessionId, String userId, String summary, List<String> goals, List<PlanStep> plan,
-        List<ProgressNote> progress, List<String> openQuestions, String createdAt, String updatedAt) {
+        List<ProgressNote> progress, List<String> openQuestions, String createdAt, String updatedAt) implements Answer {
 
     public static SessionView of(SessionContext c) {
         return new SessionView(c.sessionId, c.userId, c.summary, c.goals, c.plan, c.progress, c.openQuestions,
@@ -22,7 +24,8 @@ public record SessionView(String sessionId, String userId, String summary, List<
     }
 
     /** The context as a compact text block. */
-    public String describe() {
+    @Override
+    public String toText() {
         if (updatedAt == null) {
             return "No context recorded for session " + sessionId + " yet.";
         }

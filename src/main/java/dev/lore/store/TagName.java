@@ -15,16 +15,19 @@ import jakarta.validation.Payload;
 import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.Pattern;
 
-/** A tag: 1 to 50 characters, letters, digits, spaces and . _ : / # + -, starting with a letter or digit. */
+/**
+ * A tag: 1 to 50 characters, letters, digits, spaces and . _ : / # + -, starting with a letter or digit (spaces around
+ * it are dropped when it is stored).
+ */
 @Documented
 @Constraint(validatedBy = {})
-@Pattern(regexp = "[\\p{L}\\p{N}][\\p{L}\\p{N} ._:/#+-]{0,49}")
+@Pattern(regexp = "\\s*[\\p{L}\\p{N}][\\p{L}\\p{N} ._:/#+-]{0,49}\\s*")
 @ReportAsSingleViolation
 @Target({ PARAMETER, FIELD, RECORD_COMPONENT, TYPE_USE })
 @Retention(RUNTIME)
 public @interface TagName {
 
-    String message() default "must be 1 to 50 characters: letters, digits, spaces and . _ : / # + -, starting with a letter or digit";
+    String message() default "{lore.tag}";
 
     Class<?>[] groups() default {};
 

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.lore.search.QueryTerms;
-import dev.lore.search.Vectors;
+import dev.lore.search.keyword.QueryTerms;
+import dev.lore.search.vector.Vectors;
 
 /**
  * Offline comparison of the in-process embedding models shipped as Maven artifacts (run with the bench-models

@@ -13,8 +13,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +23,8 @@ import java.util.concurrent.Future;
 import dev.langchain4j.mcp.client.DefaultMcpClient;
 import dev.langchain4j.mcp.client.McpClient;
 import dev.langchain4j.mcp.client.transport.http.StreamableHttpMcpTransport;
-import dev.lore.search.Vectors;
+import dev.lore.search.embedding.TextVectors;
+import dev.lore.search.vector.Vectors;
 import dev.lore.testing.Json;
 import dev.lore.testing.LoreProcess;
 import dev.lore.testing.TestStores;
@@ -368,6 +369,6 @@ public final class ScaleBench {
     }
 
     static float[] unit(float[] v) {
-        return Vectors.normalize(v);
+        return TextVectors.normalize(v);
     }
 }

@@ -15,8 +15,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.lore.search.Embeddings;
-
+import dev.lore.search.embedding.Embeddings;
 import dev.lore.testing.McpCalls;
 import dev.lore.testing.Namespaces;
 import io.quarkus.test.junit.QuarkusTest;

@@ -100,7 +100,7 @@ class KnowledgeMcpTest {
     void learningsAreResources() {
         String namespace = Namespaces.fresh();
         Learning saved = learnings.save(Namespaces.caller("ana", namespace),
-                new NewLearning("Resource", "Every learning has a lore:// address", "docs", List.of("mcp"))).learning();
+                new NewLearning("Resource", "Every learning has a lore:// address", "docs", List.of("mcp"))).record();
         McpStreamableTestClient client = McpAssured.newConnectedStreamableClient();
         client.when()
                 .resourcesRead("lore://learnings/" + saved.id, response -> assertThat(

@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.lore.identity.Caller;
+import dev.lore.search.Found;
+import dev.lore.search.Saved;
 import dev.lore.testing.Namespaces;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -31,12 +33,12 @@ class LearningServiceTest {
                 null, List.of("cloud")));
         learnings.save(engineer1, new NewLearning("Lunch", "The canteen closes at two on Fridays", null, null));
 
-        List<FoundLearning> found = learnings.search(engineer2,
+        List<Found<Learning>> found = learnings.search(engineer2,
                 "I'm picking a cloud provider for a data pipeline. Key considerations?", 10, null);
 
-        assertThat(found.get(0).learning().title).isEqualTo("Cloud egress");
+        assertThat(found.get(0).record().title).isEqualTo("Cloud egress");
         assertThat(found.get(0).hit().matchedTerms()).contains("cloud");
-        assertThat(found.get(0).learning().authorUserId).isEqualTo("engineer-1");
+        assertThat(found.get(0).record().authorUserId).isEqualTo("engineer-1");
         assertThat(found.get(0).hit().score()).isGreaterThan(found.get(1).hit().score());
     }
 
@@ -49,12 +51,12 @@ class LearningServiceTest {
         learnings.save(caller, new NewLearning("Timezones", "Use UTC for every timestamp stored in the database",
                 null, null));
 
-        FoundLearning best = learnings.search(caller, "how do we cut our cloud bandwidth bill", 10, null).get(0);
-        assertThat(best.learning().title).isEqualTo("Egress");
+        Found<Learning> best = learnings.search(caller, "how do we cut our cloud bandwidth bill", 10, null).get(0);
+        assertThat(best.record().title).isEqualTo("Egress");
 
-        FoundLearning noCommonWord = learnings.search(caller, "why do some checks pass locally yet fail "
+        Found<Learning> noCommonWord = learnings.search(caller, "why do some checks pass locally yet fail "
                 + "intermittently on CI?", 10, null).get(0);
-        assertThat(noCommonWord.learning().title).isEqualTo("Flaky tests");
+        assertThat(noCommonWord.record().title).isEqualTo("Flaky tests");
         assertThat(noCommonWord.hit().matchedTerms()).isEmpty();
         assertThat(noCommonWord.hit().similarity()).isGreaterThan(0.5);
     }
@@ -67,7 +69,7 @@ class LearningServiceTest {
             learnings.save(caller, new NewLearning(title, "Release checklist item " + i + ": " + List.of(
                     "bump the version", "tag the commit", "publish the changelog").get(i), null, null));
             assertThat(learnings.search(caller, List.of("version bump", "git tag", "changelog").get(i), 1, null))
-                    .extracting(f -> f.learning().title).containsExactly(title);
+                    .extracting(f -> f.record().title).containsExactly(title);
         }
     }
 
@@ -78,9 +80,9 @@ class LearningServiceTest {
         learnings.save(caller, new NewLearning("Deploy freeze", "Deploying on Fridays broke production twice",
                 null, null));
 
-        List<FoundLearning> found = learnings.search(caller, "should I deploy on friday?", 10, null);
+        List<Found<Learning>> found = learnings.search(caller, "should I deploy on friday?", 10, null);
 
-        assertThat(found).extracting(f -> f.learning().title).containsExactly("Deploy freeze", "Office hours");
+        assertThat(found).extracting(f -> f.record().title).containsExactly("Deploy freeze", "Office hours");
         assertThat(found.get(0).hit().score()).isGreaterThan(found.get(1).hit().score());
     }
 
@@ -105,15 +107,16 @@ class LearningServiceTest {
 
         assertThat(learnings.search(caller, "storage costs", 10, List.of("cost"))).hasSize(2);
         assertThat(learnings.search(caller, "storage costs", 10, List.of("aws", "cost")))
-                .extracting(f -> f.learning().title).containsExactly("S3 costs");
+                .extracting(f -> f.record().title).containsExactly("S3 costs");
         assertThat(learnings.search(caller, "storage costs", 10, List.of("azure"))).isEmpty();
     }
 
     @Test
     void tagsAreStoredNormalised() {
         Caller caller = Namespaces.caller("ana", Namespaces.fresh());
-        Saved saved = learnings.save(caller, new NewLearning("t", "text", null, List.of(" AWS ", "aws", "Cost")));
-        assertThat(learnings.find(saved.learning().id)).get().extracting(l -> l.tags).isEqualTo(List.of("aws", "cost"));
+        Saved<Learning> saved = learnings.save(caller,
+                new NewLearning("t", "text", null, List.of(" AWS ", "aws", "Cost")));
+        assertThat(learnings.find(saved.record().id)).get().extracting(l -> l.tags).isEqualTo(List.of("aws", "cost"));
     }
 
     @Test
@@ -159,13 +162,13 @@ class LearningServiceTest {
         Caller caller = Namespaces.caller("ana", Namespaces.fresh());
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<Saved>> saves = new ArrayList<>();
+            List<Future<Saved<Learning>>> saves = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 int n = i;
                 saves.add(pool.submit(() -> learnings.save(caller,
                         new NewLearning("Parallel " + n, "Parallel write number " + n + " about zebras", null, null))));
             }
-            for (Future<Saved> save : saves) {
+            for (Future<Saved<Learning>> save : saves) {
                 assertThat(save.get().created()).isTrue();
             }
         } finally {
@@ -182,14 +185,14 @@ class LearningServiceTest {
             for (int round = 0; round < 10; round++) {
                 Caller caller = Namespaces.caller("ana", Namespaces.fresh());
                 CyclicBarrier start = new CyclicBarrier(4);
-                List<Future<Saved>> saves = new ArrayList<>();
+                List<Future<Saved<Learning>>> saves = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
                     saves.add(pool.submit(() -> {
                         start.await();
                         return learnings.save(caller, new NewLearning("Deploys", "Deploys need two approvals", null, null));
                     }));
                 }
-                for (Future<Saved> save : saves) {
+                for (Future<Saved<Learning>> save : saves) {
                     save.get();
                 }
                 assertThat(learnings.recent(caller.namespace(), 10)).as("round " + round).hasSize(1);

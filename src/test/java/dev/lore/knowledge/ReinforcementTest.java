@@ -10,7 +10,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.lore.identity.Caller;
-import dev.lore.search.SearchSettings;
+import dev.lore.search.Saved;
+import dev.lore.search.ranking.SearchSettings;
 import dev.lore.testing.Namespaces;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -28,15 +29,16 @@ class ReinforcementTest {
     void aRewordingReinforcesTheExistingLearning() {
         Caller first = Namespaces.caller("engineer-1", Namespaces.fresh());
         Caller second = new Caller("engineer-2", "cursor", "s2", first.namespace());
-        Saved original = learnings.save(first, new NewLearning("Egress", "We're trying to reduce our cloud egress costs",
-                null, List.of("cloud")));
+        Saved<Learning> original = learnings.save(first,
+                new NewLearning("Egress", "We're trying to reduce our cloud egress costs", null, List.of("cloud")));
 
-        Saved again = learnings.save(second, new NewLearning("Egress", "We are trying to reduce our cloud egress costs.",
-                null, List.of("cost", "Cloud")));
+        Saved<Learning> again = learnings.save(second,
+                new NewLearning("Egress", "We are trying to reduce our cloud egress costs.", null,
+                        List.of("cost", "Cloud")));
 
         assertThat(again.created()).isFalse();
-        assertThat(again.learning().id).isEqualTo(original.learning().id);
-        Learning stored = learnings.find(original.learning().id).orElseThrow();
+        assertThat(again.record().id).isEqualTo(original.record().id);
+        Learning stored = learnings.find(original.record().id).orElseThrow();
         assertThat(stored.confirmations).isEqualTo(2);
         assertThat(stored.tags).containsExactly("cloud", "cost");
         assertThat(stored.lastConfirmedAt).isAfterOrEqualTo(stored.createdAt);
@@ -63,10 +65,10 @@ class ReinforcementTest {
     void aShorterRewordingKeepsTheFullerText() {
         Caller caller = Namespaces.caller("ana", Namespaces.fresh());
         String full = "Flaky integration tests usually come from shared state between test cases";
-        Saved original = learnings.save(caller, new NewLearning("Flaky tests", full, null, null));
+        Saved<Learning> original = learnings.save(caller, new NewLearning("Flaky tests", full, null, null));
         learnings.save(caller, new NewLearning("Flaky tests", "Flaky integration tests usually come from shared state",
                 null, null));
-        assertThat(learnings.find(original.learning().id).orElseThrow().body).isEqualTo(full);
+        assertThat(learnings.find(original.record().id).orElseThrow().body).isEqualTo(full);
     }
 
     @Test
@@ -94,8 +96,8 @@ class ReinforcementTest {
         Caller teamA = Namespaces.caller("ana", Namespaces.fresh());
         Caller teamB = Namespaces.caller("ana", Namespaces.fresh());
         learnings.save(teamA, new NewLearning("Egress", "We're trying to reduce our cloud egress costs", null, null));
-        Saved inB = learnings.save(teamB, new NewLearning("Egress", "We're trying to reduce our cloud egress costs",
-                null, null));
+        Saved<Learning> inB = learnings.save(teamB,
+                new NewLearning("Egress", "We're trying to reduce our cloud egress costs", null, null));
         assertThat(inB.created()).isTrue();
         assertThat(learnings.recent(teamA.namespace(), 10)).singleElement()
                 .satisfies(l -> assertThat(l.confirmations).isEqualTo(1));

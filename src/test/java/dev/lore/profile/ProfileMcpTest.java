@@ -113,7 +113,7 @@ class ProfileMcpTest {
                     "timezone", "Mars/Olympus", "name", "", "role", Map.of("level", 3), "bad name!", "x")));
             assertThat(error).contains("fields.timezone must be an IANA time zone such as Europe/Berlin (got 'Mars/Olympus')",
                     "fields.name must not be empty", "fields.role must be text, a number, a boolean or a list",
-                    "fields.bad name!: a field name must be");
+                    "fields.bad name! is not a field name: a field name must be");
             assertThat(mcp.error("update_profile", Map.of("user_id", carol, "fields", Map.of())))
                     .contains("fields must name at least one field");
             assertThat(mcp.error("update_profile", Map.of("user_id", carol, "fields",

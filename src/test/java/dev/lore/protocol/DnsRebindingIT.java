@@ -8,6 +8,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -74,6 +78,19 @@ class DnsRebindingIT {
         assertThat(post(lore, "[::1]:" + lore.port(), null).status()).isEqualTo(200);
         assertThat(post(lore, "10.1.2.3:" + lore.port(), null).status()).as("an address is never a rebound name")
                 .isEqualTo(200);
+    }
+
+    /** Java's HTTP client upgrades to HTTP/2, where the host travels as the :authority pseudo-header. */
+    @Test
+    void aClientThatUpgradesToHttp2IsAnsweredToo() throws Exception {
+        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build().send(
+                HttpRequest.newBuilder(URI.create(lore.baseUrl() + "/mcp"))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json, text/event-stream")
+                        .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(answer.statusCode()).isEqualTo(200);
     }
 
     @Test

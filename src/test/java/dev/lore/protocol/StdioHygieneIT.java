@@ -22,9 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.lore.testing.FreshStoreExtension;
 import dev.lore.testing.Json;
 import dev.lore.testing.LoreProcess;
-import dev.lore.testing.FreshStoreExtension;
 import dev.lore.testing.TestStores;
 
 /**
@@ -173,8 +173,8 @@ class StdioHygieneIT {
             environment.put("LORE_SEARCH_TAG_BOOST", "0.2");
 
             assertThat(refusedStart(environment))
-                    .contains("lore.search.question-discount must be less than or equal to 1")
-                    .contains("lore.search.neighbour-window must be greater than or equal to 0")
+                    .contains("lore.search.question-discount must be at most 1")
+                    .contains("lore.search.neighbour-window must be at least 0")
                     .doesNotContain("tag-boost");
         }
     }

@@ -73,6 +73,25 @@ class RecallMcpTest {
     }
 
     @Test
+    void entitiesThatBearOnTheQueryComeWithTheirFacts() {
+        String ns = Namespaces.fresh();
+        try (McpCalls mcp = new McpCalls()) {
+            mcp.ok("save_entity_fact", Map.of("namespace", ns, "entity", "billing-service", "entity_type", "system",
+                    "fact", "Runs on the payments Kubernetes cluster and pages the payments team"));
+            mcp.ok("save_entity_fact", Map.of("namespace", ns, "entity", "Office", "fact",
+                    "The plants are watered on Fridays"));
+            String context = prompt(mcp, Map.of("user_id", user(), "namespace", ns,
+                    "query", "who gets paged when billing breaks?"));
+            assertThat(context).contains("## Entities relevant to \"who gets paged when billing breaks?\"",
+                    "- billing-service (system): Runs on the payments Kubernetes cluster and pages the payments team")
+                    .doesNotContain("plants");
+            assertThat(context.indexOf("## The user")).isLessThan(context.indexOf("## Entities relevant"));
+            assertThat(prompt(mcp, Map.of("user_id", user(), "namespace", ns))).as("no query: nothing to bear on")
+                    .doesNotContain("## Entities");
+        }
+    }
+
+    @Test
     void nothingComesFromAnotherUser() {
         String alice = user();
         String bob = user();

@@ -24,6 +24,20 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.lore.search.embedding.Embeddings;
+import dev.lore.search.embedding.TextVectors;
+import dev.lore.search.entries.Entry;
+import dev.lore.search.entries.SearchEntry;
+import dev.lore.search.entries.SearchEntryRepository;
+import dev.lore.search.keyword.KeywordHit;
+import dev.lore.search.keyword.KeywordIndex;
+import dev.lore.search.keyword.KeywordMatches;
+import dev.lore.search.keyword.QueryTerms;
+import dev.lore.search.ranking.SearchSettings;
+import dev.lore.search.ranking.Standing;
+import dev.lore.search.vector.VectorIndex;
+import dev.lore.search.vector.Vectors;
+import dev.lore.storage.Confirmable;
 import dev.lore.testing.Namespaces;
 import dev.lore.testing.TestStores;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -77,7 +91,7 @@ class SearchEngineTest {
         QuarkusTransaction.requiringNew().run(() -> {
             for (int i = 0; i < count; i++) {
                 engine.index(new IndexEntry(STORE, UUID.randomUUID().toString(), namespace, null, null, text.apply(i),
-                        List.of(), Instant.now()), null);
+                        List.of(), IndexEntry.savedOnce(Instant.now())), null);
             }
         });
     }
@@ -87,9 +101,10 @@ class SearchEngineTest {
     }
 
     String index(String id, String namespace, String owner, String session, List<String> tags, String text) {
-        TextVectors embedded = engine.embed(text);
+        TextVectors embedded = engine.embedded(text);
         QuarkusTransaction.requiringNew().run(() -> engine.index(
-                new IndexEntry(STORE, id, namespace, owner, session, text, tags, Instant.now()), embedded));
+                new IndexEntry(STORE, id, namespace, owner, session, text, tags, IndexEntry.savedOnce(Instant.now())),
+                embedded));
         return id;
     }
 
@@ -164,7 +179,7 @@ class SearchEngineTest {
         assumeTrue(TestStores.isLocal(), "FTS5 counts the rows; PostgreSQL's pruning is in PostgresKeywordIndexTest");
         String namespace = Namespaces.fresh();
         String common = "everywhere" + System.nanoTime();
-        indexWithoutVectors(namespace, Fts5KeywordIndex.RANKED_ROWS + 1,
+        indexWithoutVectors(namespace, KeywordIndex.RANKED_ROWS + 1,
                 i -> "A note found " + common + " about service number " + i);
         String rare = indexAlone(namespace, "Zookeeper lost quorum " + common);
 
@@ -397,7 +412,7 @@ class SearchEngineTest {
         String id = index(namespace, null, text);
         String query = "Which instrument does she play?";
         float[] asked = embeddings.query(query);
-        TextVectors embedded = engine.embed(text);
+        TextVectors embedded = engine.embedded(text);
         double whole = Vectors.dot(asked, embedded.whole());
         double bestPassage = embedded.passages().stream().mapToDouble(p -> Vectors.dot(asked, p)).max().orElseThrow();
         assertThat(bestPassage).as("the cello sentence answers better than the whole text").isGreaterThan(whole);
@@ -455,7 +470,8 @@ class SearchEngineTest {
     @Test
     void anItemConfirmedAgainScoresByItsNewStanding() {
         String namespace = Namespaces.fresh();
-        String id = index(namespace, null, "Backups\nNightly backups go to the cold storage bucket.");
+        String text = "Backups\nNightly backups go to the cold storage bucket.";
+        String id = index(namespace, null, text);
         index(namespace, null, "Deploys\nDeploys freeze on Fridays.");
         String query = "where do the nightly backups go?";
         double before = scoreOf(namespace, id, query);
@@ -466,7 +482,8 @@ class SearchEngineTest {
         thrice.firstSaved(now);
         thrice.confirmed(now);
         thrice.confirmed(now);
-        QuarkusTransaction.requiringNew().run(() -> engine.confirmed(STORE, id, thrice));
+        QuarkusTransaction.requiringNew().run(() -> engine.index(new IndexEntry(STORE, id, namespace, null,
+                "s-" + namespace, text, List.of(), thrice), null));
 
         assertThat(scoreOf(namespace, id, query))
                 .isCloseTo(before * (1 + settings.confirmationWeight() * Math.log(3) / Math.log(2)), offset(1e-9));
@@ -475,15 +492,17 @@ class SearchEngineTest {
     @Test
     void aContendersTagsAndStandingAreReadAsStored() {
         String namespace = Namespaces.fresh();
-        String confirmedId = index(UUID.randomUUID().toString(), namespace, null, "s-" + namespace,
-                List.of("backups", "storage"), "Backups\nNightly backups go to the cold storage bucket.");
+        String text = "Backups\nNightly backups go to the cold storage bucket.";
+        List<String> tags = List.of("backups", "storage");
+        String confirmedId = index(UUID.randomUUID().toString(), namespace, null, "s-" + namespace, tags, text);
         String savedOnceId = index(namespace, null, "Deploys\nDo deploys freeze on Fridays?");
         Instant confirmedAt = Instant.parse("2025-03-04T05:06:07.891Z");
         Confirmable twice = new Confirmable() {
         };
         twice.firstSaved(confirmedAt.minusSeconds(3600));
         twice.confirmed(confirmedAt);
-        QuarkusTransaction.requiringNew().run(() -> engine.confirmed(STORE, confirmedId, twice));
+        QuarkusTransaction.requiringNew().run(() -> engine.index(new IndexEntry(STORE, confirmedId, namespace, null,
+                "s-" + namespace, text, tags, twice), null));
         SearchEntry confirmed = entryOf(confirmedId);
         SearchEntry savedOnce = entryOf(savedOnceId);
 

@@ -1,15 +1,10 @@
 package dev.lore.search.embedding;
 
-import dev.lore.search.EmbeddingFailedException;
-import dev.lore.search.entries.Entry;
-import dev.lore.search.vector.Vectors;
-
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,11 +15,11 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.lore.search.EmbeddingFailedException;
 import io.quarkiverse.langchain4j.ollama.OllamaEmbeddingModel;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -45,7 +40,7 @@ public class Embeddings {
     static final String NOMIC_MODEL = "nomic-embed-text";
     static final String NOMIC_QUERY_PREFIX = "search_query: ";
     static final String NOMIC_PASSAGE_PREFIX = "search_document: ";
-    static final int REMEMBERED_QUERIES = 8;
+    public static final int REMEMBERED_QUERIES = 8;
     private static final Logger LOG = Logger.getLogger(Embeddings.class);
     private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -62,12 +57,9 @@ public class Embeddings {
                 }
             });
 
-    Embeddings(@ConfigProperty(name = "lore.embeddings.provider", defaultValue = "in-process") String provider,
-            @ConfigProperty(name = "lore.embeddings.ollama.model") String ollamaModel,
-            @ConfigProperty(name = "lore.embeddings.ollama.base-url") String ollamaBaseUrl,
-            @ConfigProperty(name = "lore.embeddings.ollama.timeout") Duration ollamaTimeout,
-            @ConfigProperty(name = "lore.embeddings.ollama.query-prefix") Optional<String> ollamaQueryPrefix,
-            @ConfigProperty(name = "lore.embeddings.ollama.passage-prefix") Optional<String> ollamaPassagePrefix) {
+    Embeddings(EmbeddingSettings settings) {
+        EmbeddingSettings.Ollama ollama = settings.ollama();
+        String provider = settings.provider();
         switch (provider) {
             case "in-process" -> {
                 this.model = new InProcessModel();
@@ -76,12 +68,12 @@ public class Embeddings {
                 this.passagePrefix = "";
             }
             case "ollama" -> {
-                this.model = OllamaEmbeddingModel.builder().baseUrl(ollamaBaseUrl).model(ollamaModel)
-                        .timeout(ollamaTimeout).build();
-                this.modelId = "ollama:" + ollamaModel;
-                boolean nomic = ollamaModel.startsWith(NOMIC_MODEL); // also "nomic-embed-text:v1.5"
-                this.queryPrefix = ollamaQueryPrefix.orElse(nomic ? NOMIC_QUERY_PREFIX : "");
-                this.passagePrefix = ollamaPassagePrefix.orElse(nomic ? NOMIC_PASSAGE_PREFIX : "");
+                this.model = OllamaEmbeddingModel.builder().baseUrl(ollama.baseUrl()).model(ollama.model())
+                        .timeout(ollama.timeout()).build();
+                this.modelId = "ollama:" + ollama.model();
+                boolean nomic = ollama.model().startsWith(NOMIC_MODEL); // also "nomic-embed-text:v1.5"
+                this.queryPrefix = ollama.queryPrefix().orElse(nomic ? NOMIC_QUERY_PREFIX : "");
+                this.passagePrefix = ollama.passagePrefix().orElse(nomic ? NOMIC_PASSAGE_PREFIX : "");
             }
             default -> throw new IllegalArgumentException(
                     "lore.embeddings.provider must be 'in-process' or 'ollama', not '" + provider + "'");
@@ -148,14 +140,14 @@ public class Embeddings {
                 .map(segment -> TextSegment.from(passagePrefix + segment))
                 .toList();
         List<float[]> vectors = embedded(() -> model.embedAll(segments).content()).stream()
-                .map(embedding -> Vectors.normalize(embedding.vector()))
+                .map(embedding -> TextVectors.normalize(embedding.vector()))
                 .toList();
         return new TextVectors(vectors.get(0), vectors.subList(1, vectors.size()));
     }
 
     private float[] embed(String text) {
         float[] vector = embedded(() -> model.embed(text).content()).vector();
-        return Vectors.normalize(vector);
+        return TextVectors.normalize(vector);
     }
 
     private <T> T embedded(Supplier<T> call) {

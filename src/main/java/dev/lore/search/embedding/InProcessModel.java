@@ -15,9 +15,9 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
  * bge-small-en-v1.5 (quantized), the ONNX model and tokenizer shipped in langchain4j's Maven artifact, run on the
  * caller's thread. ONNX Runtime's default session keeps a pool of spinning threads, one per core: for the few dozen
  * tokens of a query it gains little, and on two cores those threads took the CPU from the keyword search running
- * beside the embedding and from the vector scan after it (measured at 100,000 items: search p99 41 ms with the
- * default session, 26 ms with this one). The model loads at the first embedding, not when this object is made, so
- * it never holds up start-up (the warm-up embeds in the background).
+ * beside the embedding and from the vector scan after it, which lengthened the slowest searches the most. The model
+ * loads at the first embedding, not when this object is made, so it never holds up start-up (the warm-up embeds in
+ * the background).
  */
 final class InProcessModel extends AbstractInProcessEmbeddingModel {
 

@@ -1,10 +1,10 @@
 package dev.lore.search.entries;
 
-import dev.lore.search.SearchScope;
-
 import java.util.List;
 
 import jakarta.persistence.Query;
+
+import dev.lore.search.SearchScope;
 
 /**
  * The scope filter of the searches that read the entries' table, on the entry aliased {@code e}, and its parameters:

@@ -1,7 +1,5 @@
 package dev.lore.search.entries;
 
-import dev.lore.storage.Confirmable;
-
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;

@@ -1,8 +1,5 @@
 package dev.lore.search.entries;
 
-import dev.lore.search.SearchScope;
-import dev.lore.search.ranking.Standing;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,6 +14,8 @@ import java.util.stream.IntStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Tuple;
 
+import dev.lore.search.SearchScope;
+import dev.lore.search.ranking.Standing;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -25,8 +24,8 @@ public class SearchEntryRepository implements PanacheRepositoryBase<SearchEntry,
     /**
      * The scope's entries of some sessions at some positions, in plain SQL with the scope filter the other searches
      * use (as a criteria query, Hibernate translated it again at every search). The positions are those around the
-     * anchors, not the range between the first and the last: in one session of 100,000 items, reading that range put a
-     * search's p50 at 136 ms.
+     * anchors, not the range between the first and the last: an agent that keeps one session for everything makes
+     * sessions of many thousands of items, and reading such a range made every search read most of them.
      */
     private static final String NEIGHBOURS = """
             SELECT e.seq, e.item_id, e.session_id, e.session_pos FROM search_entry e
@@ -34,8 +33,8 @@ public class SearchEntryRepository implements PanacheRepositoryBase<SearchEntry,
             """ + ScopeFilter.FILTER;
 
     /**
-     * The tags of a search's contenders, in plain SQL: as a query of the model joining the tag collection, it took
-     * 0.37-0.42 ms a search at 100,000 items, against 0.08 ms this way.
+     * The tags of a search's contenders, in plain SQL: as a query of the model joining the tag collection, Hibernate
+     * made it several times slower.
      */
     private static final String TAGS = "SELECT t.entry_seq, t.tag FROM search_entry_tag t WHERE t.entry_seq IN (:seqs)";
 

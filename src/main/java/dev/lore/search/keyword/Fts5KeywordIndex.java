@@ -1,11 +1,5 @@
 package dev.lore.search.keyword;
 
-import dev.lore.search.SearchScope;
-import dev.lore.search.entries.Entry;
-import dev.lore.search.entries.ScopeFilter;
-import dev.lore.search.entries.SearchEntry;
-import dev.lore.storage.StringListConverter;
-
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +15,11 @@ import java.util.regex.Pattern;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
+import dev.lore.search.SearchScope;
+import dev.lore.search.entries.Entry;
+import dev.lore.search.entries.ScopeFilter;
+import dev.lore.search.entries.SearchEntry;
+import dev.lore.storage.StringListConverter;
 import io.quarkus.arc.properties.IfBuildProperty;
 import opennlp.tools.stemmer.PorterStemmer;
 
@@ -80,14 +79,8 @@ class Fts5KeywordIndex implements KeywordIndex {
     private static final StringListConverter PHRASES = new StringListConverter();
 
     /**
-     * At 100,000 entries, ranking every row that held a word of the question put a search's p50 / p99 at 56 / 116 ms
-     * (on a slow day's machine); leaving out the words past 2,000 rows brought them to 25 / 48 ms (22 / 41–47 ms with
-     * common words' counts remembered), past 5,000 to 40 / 62 ms.
-     */
-    static final int RANKED_ROWS = 2_000;
-    /**
-     * Counting the rows of a word held by 30,000 of 100,000 entries takes about 2 ms; words held by this many rows or
-     * more are few, recur in most questions, and their counts move little in a minute, so those are remembered.
+     * Counting the rows of a common word takes milliseconds, a share of a search; words held by this many rows or more
+     * are few, recur in most questions, and their counts move little in a minute, so those are remembered.
      */
     private static final int COMMON = 1_000;
     private static final Duration COMMON_COUNT_AGE = Duration.ofMinutes(1);

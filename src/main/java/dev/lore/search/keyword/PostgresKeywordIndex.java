@@ -1,9 +1,5 @@
 package dev.lore.search.keyword;
 
-import dev.lore.search.SearchScope;
-import dev.lore.search.entries.Entry;
-import dev.lore.search.entries.ScopeFilter;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -13,6 +9,9 @@ import java.util.Map;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
+import dev.lore.search.SearchScope;
+import dev.lore.search.entries.Entry;
+import dev.lore.search.entries.ScopeFilter;
 import io.quarkus.arc.properties.IfBuildProperty;
 
 /**
@@ -26,11 +25,6 @@ import io.quarkus.arc.properties.IfBuildProperty;
 @IfBuildProperty(name = "lore.flavor", stringValue = "team")
 class PostgresKeywordIndex implements KeywordIndex {
 
-    /**
-     * At 1,000,000 entries, ranking up to 5,000 matching rows put the keyword side's p99 at 65 ms; 2,000 brought it
-     * to 29 ms. The words it leaves out match more than 0.2% of the store, and BM25 gives those little weight anyway.
-     */
-    static final int RANKED_ROWS = 2_000;
     private static final Duration STATISTICS_AGE = Duration.ofMinutes(1);
 
     private static final String LEXEMES = "SELECT lexeme FROM unnest(to_tsvector('english', :text))";
@@ -56,9 +50,9 @@ class PostgresKeywordIndex implements KeywordIndex {
      * preceding entry's (weight C), so {@code r / (r + 0.12 L)} is BM25's {@code tf / (tf + k1 L)} with the usual
      * k1 = 1.2, where {@code L = 0.25 + 0.75 × length / average length} normalises by the row's length as BM25 and
      * FTS5 do (b = 0.75): the bytes of its texts against the average of the matching rows, in double precision
-     * (in numeric, the arithmetic for each lexeme of each row took the query from 5 to 9–11 ms on LoCoMo; counting
-     * the tsvector's positions took 16 µs a row, its lexemes ranked worse, and ts_rank_cd's own normalisation
-     * measured worse on LoCoMo too). Each row also carries the relevance of a full match: every lexeme once in the
+     * ({@code numeric} arithmetic for each lexeme of each row nearly doubles the query's time; a row's tsvector
+     * positions cost more to count, and its lexemes or ts_rank_cd's own normalisation rank worse: see
+     * docs/retrieval.md). Each row also carries the relevance of a full match: every lexeme once in the
      * entry's own words, in a text of average length. Only the ranked rows' text is read, to mark the words that
      * matched. The lexemes come as one array; the match (any of them) is built from it here, each lexeme quoted by
      * {@code quote_literal}.
@@ -143,8 +137,8 @@ class PostgresKeywordIndex implements KeywordIndex {
      * The lexemes to match: the rarest first, as long as the rows they match stay within {@link #RANKED_ROWS}. A
      * lexeme's rows are its share of the store's rows, and of a namespace's when the namespace is known to be smaller
      * ({@code namespaceRows}; beyond the budget it is not counted): the scope filter and the full-text index meet
-     * before ranking, so the rows ranked are the scope's. Estimated over the whole store, a conversation of 788 items
-     * in a store of 100,000 lost the words the other items used often, and LoCoMo's recall@10 fell from 0.843 to 0.796.
+     * before ranking, so the rows ranked are the scope's. Estimated over the whole store instead, a small namespace
+     * in a large store loses the words the rest of the store uses often, though they are rare in it.
      */
     static List<String> affordable(List<String> lexemes, LexemeStatistics statistics, double namespaceRows) {
         double rows = namespaceRows <= RANKED_ROWS ? Math.min(namespaceRows, statistics.rows()) : statistics.rows();

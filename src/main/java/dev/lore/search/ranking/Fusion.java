@@ -1,13 +1,5 @@
 package dev.lore.search.ranking;
 
-import dev.lore.search.SearchHit;
-import dev.lore.search.entries.Entry;
-import dev.lore.search.keyword.KeywordHit;
-import dev.lore.search.keyword.KeywordMatches;
-import dev.lore.search.keyword.QueryTerms;
-import dev.lore.search.vector.VectorHit;
-import dev.lore.search.vector.VectorIndex;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,6 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import dev.lore.search.SearchHit;
+import dev.lore.search.entries.Entry;
+import dev.lore.search.keyword.KeywordHit;
+import dev.lore.search.keyword.KeywordMatches;
+import dev.lore.search.keyword.QueryTerms;
+import dev.lore.search.vector.VectorHit;
+import dev.lore.search.vector.VectorIndex;
 
 /**
  * Weighted score fusion of semantic and keyword evidence. Each list is brought to [0, 1]: a keyword relevance as a

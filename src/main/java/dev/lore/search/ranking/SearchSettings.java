@@ -81,10 +81,10 @@ public interface SearchSettings {
     double questionDiscount();
 
     /**
-     * Cosine similarity from which a save in the same scope counts as the same item. Set for bge-small-en-v1.5 on
-     * pairs of titled learnings: rewordings scored 0.925 to 0.974, learnings differing in one key word 0.845 to
-     * 0.961, so 0.965 merges only close rewordings and never merged a near-miss (a missed merge leaves a copy; a wrong
-     * one would lose a fact). Above 1, every save stays apart.
+     * Cosine similarity from which a save in the same scope counts as the same item. Set for bge-small-en-v1.5 so
+     * that only close rewordings merge, never a near-miss (learnings differing in one key word score as high as some
+     * rewordings; a missed merge leaves a copy, a wrong one would lose a fact: see docs/retrieval.md, "Duplicate
+     * threshold"). Above 1, every save stays apart.
      */
     @WithDefault("0.965")
     @DecimalMin("0")

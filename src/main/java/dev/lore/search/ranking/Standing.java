@@ -1,11 +1,11 @@
 package dev.lore.search.ranking;
 
-import dev.lore.search.embedding.Passages;
-import dev.lore.search.keyword.QueryTerms;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Pattern;
+
+import dev.lore.search.embedding.Passages;
+import dev.lore.search.keyword.QueryTerms;
 
 /**
  * How much an indexed item counts on its own, whatever the query: how many saves confirmed it, when it was last saved

@@ -1,9 +1,5 @@
 package dev.lore.search.vector;
 
-import dev.lore.search.SearchScope;
-import dev.lore.search.embedding.TextVectors;
-import dev.lore.search.entries.Entry;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +14,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -25,6 +22,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.sql.DataSource;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
@@ -33,15 +31,21 @@ import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
 import org.jboss.logging.Logger;
 
+import dev.lore.search.SearchScope;
+import dev.lore.search.embedding.Embeddings;
+import dev.lore.search.embedding.TextVectors;
+import dev.lore.search.entries.Entry;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Vector retrieval on the local flavor: the vectors live in SQLite (one BLOB per entry) and in memory here, one
  * {@link VectorSet} per scope. Before each use the index reads the change log ({@code search_change}, filled by
  * triggers), so it sees what this and every other Lore process sharing the file committed, deletions included. Large
  * sets get an inverted-file index, trained in the background. Passage vectors stay in SQLite only: a search reads
- * those of its candidates.
+ * those of its candidates. The vectors load in the background at start, and a search catches up before it reads.
  */
 @Singleton
 @IfBuildProperty(name = "lore.flavor", stringValue = "local")
@@ -76,7 +80,11 @@ class InMemoryVectorIndex implements VectorIndex {
         thread.setDaemon(true);
         return thread;
     });
+    private final Embeddings embeddings;
+    /** Quarkus's worker pool, where the index loads at start. */
+    private final ExecutorService workers;
     private final Set<VectorSet> indexing = new HashSet<>();
+    private volatile boolean stopping;
     private final Random random = new Random();
 
     private String model;
@@ -86,9 +94,32 @@ class InMemoryVectorIndex implements VectorIndex {
     private final Map<Long, String> scopeOfSeq = new HashMap<>();
     private final Map<String, Integer> owners = new HashMap<>();
 
-    InMemoryVectorIndex(EntityManager em, DataSource dataSource) {
+    InMemoryVectorIndex(EntityManager em, DataSource dataSource, Embeddings embeddings, ExecutorService workers) {
         this.em = em;
         this.dataSource = dataSource;
+        this.embeddings = embeddings;
+        this.workers = workers;
+    }
+
+    /**
+     * Loads the vectors in the background at start, so the first search does not wait for them. A load cut short
+     * because Lore is already stopping (a command such as {@code lore reembed} that is done at once, a client that
+     * disconnects right away) is no failure worth a warning.
+     */
+    void warmUp(@Observes StartupEvent start) {
+        CompletableFuture.runAsync(() -> {
+            try {
+                catchUpOutsideTransactions(embeddings.modelId());
+            } catch (RuntimeException e) {
+                if (!stopping) {
+                    LOG.warnf("The vector index will load at the first search: %s", e.getMessage());
+                }
+            }
+        }, workers);
+    }
+
+    void stopping(@Observes ShutdownEvent stop) {
+        stopping = true;
     }
 
     @PreDestroy
@@ -97,8 +128,8 @@ class InMemoryVectorIndex implements VectorIndex {
     }
 
     /**
-     * Applies the changes committed since the last look, by any process; starts over when the model changes. In a save's
-     * transaction (which began with the store's write lock, SQLite's {@code BEGIN IMMEDIATE}, holding every other
+     * Applies the changes committed since the last look, by any process; starts over when the model changes. In a
+     * save's transaction (which began with the store's write lock, SQLite's {@code BEGIN IMMEDIATE}, holding every other
      * writer off until it ends) it reads them on that transaction's connection: nothing is written yet, so they are all
      * committed ones. Vectors of any size fit in SQLite.
      */
@@ -106,8 +137,12 @@ class InMemoryVectorIndex implements VectorIndex {
     public void prepareFor(String model, int dimension) {
         if (QuarkusTransaction.isActive()) {
             em.unwrap(Session.class).doWork(connection -> catchUp(model, connection));
-            return;
+        } else {
+            catchUpOutsideTransactions(model);
         }
+    }
+
+    private void catchUpOutsideTransactions(String model) {
         try (Connection connection = dataSource.getConnection()) {
             catchUp(model, connection);
         } catch (SQLException e) {
@@ -140,6 +175,9 @@ class InMemoryVectorIndex implements VectorIndex {
 
     @Override
     public List<VectorHit> nearest(SearchScope scope, float[] query, String model, int limit) {
+        if (!QuarkusTransaction.isActive()) { // a save's transaction caught up when it began (prepareFor)
+            catchUpOutsideTransactions(model);
+        }
         lock.readLock().lock();
         try {
             VectorSet set = sets.get(scopeKey(scope.store(), scope.namespace()));

@@ -1,10 +1,5 @@
 package dev.lore.search.vector;
 
-import dev.lore.search.SearchScope;
-import dev.lore.search.embedding.TextVectors;
-import dev.lore.search.entries.Entry;
-import dev.lore.search.entries.ScopeFilter;
-
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +12,10 @@ import jakarta.persistence.Query;
 
 import org.jboss.logging.Logger;
 
+import dev.lore.search.SearchScope;
+import dev.lore.search.embedding.TextVectors;
+import dev.lore.search.entries.Entry;
+import dev.lore.search.entries.ScopeFilter;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

@@ -1,11 +1,11 @@
 package dev.lore.search.vector;
 
-import dev.lore.search.SearchScope;
-import dev.lore.search.embedding.TextVectors;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+
+import dev.lore.search.SearchScope;
+import dev.lore.search.embedding.TextVectors;
 
 /**
  * Nearest-neighbour retrieval over the entries' embeddings: in-process over vectors stored in SQLite on the local
@@ -14,10 +14,10 @@ import java.util.Map;
 public interface VectorIndex {
 
     /**
-     * Readies the index for vectors of this model and size, as of what is committed. Outside transactions (before a
-     * search, and before a save opens its transaction) the first call may read every vector. In a save's transaction,
-     * once the save holds its scope and before it writes anything, it takes in every save to the scope committed
-     * before, so a duplicate check sees the same text saved a moment ago by another client or process.
+     * Readies the index for a save of vectors of this model and size: before the save opens its transaction (the first
+     * call may read every vector), and again in it, once it holds its scope and before it writes anything, to take in
+     * every save to the scope committed before, so a duplicate check sees the same text saved a moment ago by another
+     * client or process.
      */
     void prepareFor(String model, int dimension);
 
@@ -33,12 +33,15 @@ public interface VectorIndex {
      */
     void write(long seq, TextVectors vectors, String model);
 
-    /** The entries of the scope most similar to the query, most similar first, as of the last {@link #refresh}. */
+    /**
+     * The entries of the scope most similar to the query, most similar first: as committed, outside transactions; as a
+     * save's transaction sees them, in it.
+     */
     List<VectorHit> nearest(SearchScope scope, float[] query, String model, int limit);
 
     /**
      * The similarity of each of these entries to the query (entries without a vector of the model are left out), as
-     * of the last {@link #refresh}.
+     * of the last {@link #nearest}.
      */
     Map<Long, Double> similarities(Collection<Long> seqs, float[] query, String model);
 

@@ -14,22 +14,6 @@ public final class Vectors {
     private Vectors() {
     }
 
-    public static float[] normalize(float[] vector) {
-        double norm = 0;
-        for (float x : vector) {
-            norm += x * x;
-        }
-        norm = Math.sqrt(norm);
-        if (norm == 0 || Math.abs(norm - 1) < 1e-6) {
-            return vector;
-        }
-        float[] unit = new float[vector.length];
-        for (int i = 0; i < vector.length; i++) {
-            unit[i] = (float) (vector[i] / norm);
-        }
-        return unit;
-    }
-
     /** Dot product of two vectors of the same length; four accumulators let the JIT overlap the multiplications. */
     public static float dot(float[] a, float[] b) {
         return dot(a, b, 0, a.length);

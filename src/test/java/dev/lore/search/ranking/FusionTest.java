@@ -1,12 +1,5 @@
 package dev.lore.search.ranking;
 
-import dev.lore.search.SearchHit;
-import dev.lore.search.entries.Entry;
-import dev.lore.search.keyword.KeywordHit;
-import dev.lore.search.keyword.KeywordMatches;
-import dev.lore.search.keyword.QueryTerms;
-import dev.lore.search.vector.VectorHit;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
@@ -19,6 +12,13 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import dev.lore.search.SearchHit;
+import dev.lore.search.entries.Entry;
+import dev.lore.search.keyword.KeywordHit;
+import dev.lore.search.keyword.KeywordMatches;
+import dev.lore.search.keyword.QueryTerms;
+import dev.lore.search.vector.VectorHit;
 
 class FusionTest {
 

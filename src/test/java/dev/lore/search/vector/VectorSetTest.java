@@ -1,7 +1,5 @@
 package dev.lore.search.vector;
 
-import dev.lore.search.entries.Entry;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -14,6 +12,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.lore.search.embedding.TextVectors;
+import dev.lore.search.entries.Entry;
+
 class VectorSetTest {
 
     static final int DIMENSION = 64;
@@ -25,7 +26,7 @@ class VectorSetTest {
         for (int i = 0; i < DIMENSION; i++) {
             v[i] = (float) (centre[i] + random.nextGaussian() * spread / Math.sqrt(DIMENSION));
         }
-        return Vectors.normalize(v);
+        return TextVectors.normalize(v);
     }
 
     static VectorSet clustered(int size, Random random) {
@@ -165,7 +166,7 @@ class VectorSetTest {
         VectorSet set = new VectorSet(2);
         set.put(1, new Entry(1, "a", null, 0), 0, new String[] { "x" }, new float[] { 1, 0 });
         set.put(2, new Entry(2, "b", null, 0), 1, new String[] { "x", "y" }, new float[] { 0.9f, 0.1f });
-        set.put(3, new Entry(3, "c", null, 0), 1, new String[0], Vectors.normalize(new float[] { 0.8f, 0.2f }));
+        set.put(3, new Entry(3, "c", null, 0), 1, new String[0], TextVectors.normalize(new float[] { 0.8f, 0.2f }));
         assertThat(top(set, new float[] { 1, 0 }, 3)).containsExactlyInAnyOrder(1L, 2L, 3L);
         PriorityQueue<VectorSet.Scored> owned = set.nearest(new float[] { 1, 0 }, 1, List.of(), 3);
         assertThat(owned).extracting(s -> set.entryAt(s.slot()).seq()).containsExactlyInAnyOrder(2L, 3L);

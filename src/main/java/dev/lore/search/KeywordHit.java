@@ -1,7 +1,0 @@
-package dev.lore.search;
-
-import java.util.List;
-
-/** A keyword index's answer for one entry: its raw relevance (higher is better) and the words that matched. */
-public record KeywordHit(Entry entry, double relevance, List<String> matchedTerms) {
-}

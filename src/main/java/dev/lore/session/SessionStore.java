@@ -1,0 +1,51 @@
+package dev.lore.session;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.lore.identity.Caller;
+import dev.lore.store.Learned;
+import dev.lore.store.LearningStore;
+import dev.lore.store.RecallPart;
+import dev.lore.store.RecallRequest;
+import dev.lore.store.RecallSlot;
+
+/** Session Context as a learning store: where the caller's session stands, line by line. */
+@ApplicationScoped
+public class SessionStore implements LearningStore<SessionChanges> {
+
+    private final SessionService sessions;
+
+    SessionStore(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public String name() {
+        return "session";
+    }
+
+    @Override
+    public RecallSlot recallSlot() {
+        return new RecallSlot(200, 0.4);
+    }
+
+    @Override
+    public RecallPart recall(RecallRequest request) {
+        return sessions.get(request.caller().userId(), request.caller().sessionId())
+                .map(context -> new RecallPart("## This session", SessionView.of(context).toText().lines().toList()))
+                .orElse(RecallPart.NONE);
+    }
+
+    @Override
+    public Class<SessionChanges> knowledgeType() {
+        return SessionChanges.class;
+    }
+
+    @Override
+    public List<Learned> learn(Caller caller, List<SessionChanges> knowledge) {
+        return knowledge.stream().map(changes -> sessions.update(caller, changes))
+                .map(context -> new Learned(name(), context.sessionId, Learned.Outcome.UPDATED)).toList();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.lore.store;
+
+import java.util.List;
+
+import dev.lore.identity.Caller;
+
+/**
+ * A learning store: one kind of knowledge Lore keeps (the user's profile, their memories, a session's context,
+ * entities, learnings, decisions, or a store a team adds). Every store takes part in Lore's work the same way: it
+ * contributes its part to the recall context, and it takes knowledge extracted from a conversation and saves it
+ * through its own rules. Its MCP tools and resources are its MCP class's (annotated tools are found by the MCP
+ * server; a store may register more through the server's programmatic API). Stores are CDI beans: the registry
+ * ({@link LearningStores}) finds every one, so adding a store touches no other code.
+ *
+ * @param <K> one item of the knowledge this store takes from an extraction, as a model fills it in (a JSON object of
+ *        this type, whose schema tells the model what to give)
+ */
+public interface LearningStore<K> {
+
+    /** The store's name, the same in configuration, extraction and answers: {@code profile}, {@code memory}, ... */
+    String name();
+
+    /** Where the store's part stands in the recall context, and how much of the budget it may take. */
+    RecallSlot recallSlot();
+
+    /** The store's part of the recall context for this request; {@link RecallPart#NONE} when it has nothing to add. */
+    RecallPart recall(RecallRequest request);
+
+    /** The type of one item of knowledge this store takes. */
+    Class<K> knowledgeType();
+
+    /**
+     * Saves knowledge extracted from a conversation with the caller, through the store's own rules (a near-duplicate
+     * reinforces, a newer fact supersedes, a profile change is kept in the history), and says what each item did.
+     * Items are validated like the store's tool arguments: an invalid one refuses the whole call, and nothing is saved.
+     */
+    List<Learned> learn(Caller caller, List<K> knowledge);
+}

@@ -1,0 +1,81 @@
+package dev.lore.store;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.lore.identity.Caller;
+import io.quarkus.arc.All;
+
+/**
+ * Every learning store Lore runs, found as CDI beans: the built-in ones and any a team adds. Recall asks them in the
+ * order they declare; extraction hands each its knowledge by name.
+ */
+@ApplicationScoped
+public class LearningStores {
+
+    private final List<LearningStore<?>> stores;
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    LearningStores(@All List<LearningStore<?>> stores, ObjectMapper json, Validator validator) {
+        this.stores = stores.stream().sorted(Comparator.comparingInt(store -> store.recallSlot().order())).toList();
+        Set<String> names = new HashSet<>();
+        stores.forEach(store -> {
+            if (!names.add(store.name())) {
+                throw new IllegalStateException("Two learning stores are named " + store.name());
+            }
+        });
+        this.json = json;
+        this.validator = validator;
+    }
+
+    /** The stores, in the order their parts come in the recall context. */
+    public List<LearningStore<?>> inRecallOrder() {
+        return stores;
+    }
+
+    public Optional<LearningStore<?>> named(String name) {
+        return stores.stream().filter(store -> store.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Hands a store knowledge as a model gives it: a JSON array of items of the store's knowledge type (fields the
+     * type does not have are ignored). Every item is checked first, with the rules of the store's tools: when one is
+     * invalid, nothing is saved and the violations name the item ({@code knowledge[1].title}).
+     */
+    public List<Learned> learn(Caller caller, String storeName, JsonNode knowledge) {
+        LearningStore<?> store = named(storeName)
+                .orElseThrow(() -> new IllegalArgumentException("No learning store is named " + storeName));
+        return learn(caller, store, knowledge);
+    }
+
+    private <K> List<Learned> learn(Caller caller, LearningStore<K> store, JsonNode knowledge) {
+        List<K> items = new ArrayList<>();
+        for (JsonNode item : knowledge.isArray() ? knowledge : json.createArrayNode().add(knowledge)) {
+            items.add(json.convertValue(item, store.knowledgeType()));
+        }
+        Set<ConstraintViolation<KnowledgeItems<K>>> violations = validator.validate(new KnowledgeItems<>(items));
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(new LinkedHashSet<>(violations));
+        }
+        return store.learn(caller, items);
+    }
+
+    /** The items handed to one store, validated together so that a violation names its item. */
+    record KnowledgeItems<K>(List<@Valid K> knowledge) {
+    }
+}
