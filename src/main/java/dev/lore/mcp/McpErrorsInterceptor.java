@@ -105,7 +105,7 @@ public class McpErrorsInterceptor {
                 parts.set(last, parts.get(last) + "[" + (node.getIndex() != null ? node.getIndex() : node.getKey())
                         + "]");
             }
-            if (node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+            if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
                 parts.add(WORD_START.matcher(node.getName()).replaceAll("_").toLowerCase(Locale.ROOT));
             }
         }

@@ -90,12 +90,9 @@ public class SearchEngine {
      * theirs once it has committed.
      */
     public <T> T write(SearchScope scope, Function<Write, T> work) {
-        Write[] opened = new Write[1];
-        T result = writes.run(scope.writeKey(), () -> {
-            opened[0] = new Write(this);
-            return work.apply(opened[0]);
-        });
-        embedCommitted(opened[0].toEmbed());
+        Write write = new Write(this);
+        T result = writes.run(scope.writeKey(), () -> work.apply(write));
+        embedCommitted(write.toEmbed());
         return result;
     }
 

@@ -12,15 +12,21 @@ import java.util.List;
 public final class Write {
 
     private final SearchEngine engine;
-    private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private Instant now;
     private final List<IndexEntry> toEmbed = new ArrayList<>();
 
     Write(SearchEngine engine) {
         this.engine = engine;
     }
 
-    /** When the write happens, to the millisecond every store keeps. */
+    /**
+     * When the write happens, to the millisecond every store keeps: the moment it is first asked for, once the write
+     * holds its scope (a write that waited for another one happens after it).
+     */
     public Instant now() {
+        if (now == null) {
+            now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        }
         return now;
     }
 
