@@ -31,8 +31,9 @@ public interface LearningStore<K> {
 
     /**
      * Saves knowledge extracted from a conversation with the caller, through the store's own rules (a near-duplicate
-     * reinforces, a newer fact supersedes, a profile change is kept in the history), and says what each item did.
-     * Items are validated like the store's tool arguments: an invalid one refuses the whole call, and nothing is saved.
+     * reinforces, a newer fact supersedes, a profile change is kept in the history), and says what each item did. The
+     * registry ({@link LearningStores#learn}) validates every item first, with the store's constraints: an invalid one
+     * refuses the whole call, and nothing is saved.
      */
     List<Learned> learn(Caller caller, List<K> knowledge);
 }
