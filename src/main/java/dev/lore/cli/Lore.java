@@ -1,12 +1,16 @@
 package dev.lore.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import dev.lore.mcp.StdioGuard;
+import dev.lore.local.StdioFront;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -16,17 +20,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Lore's entry point. The transport is chosen here, before Quarkus boots, because the HTTP listener and the stdio
- * transport are both configured at startup.
+ * Lore's entry point. The transport is chosen here, before Quarkus boots, because the HTTP listener is configured at
+ * startup. What MCP clients launch ({@code lore}, or {@code lore stdio}) boots no Quarkus at all: it is a thin front to
+ * the user's shared local Lore ({@link StdioFront}), so it starts in a fraction of a second, and it is decided before
+ * picocli, which would cost a part of that.
  */
 @QuarkusMain
 @Command(name = "lore", mixinStandardHelpOptions = true, versionProvider = Lore.Version.class,
         description = "Persistent learning for AI agents, served over the Model Context Protocol.",
-        subcommands = { Lore.Stdio.class, Lore.Http.class, Lore.Reembed.class })
+        subcommands = { Lore.Stdio.class, Lore.Http.class, Lore.Serve.class, Lore.Reembed.class, ConfigCommand.class })
 @RegisterForReflection
 public class Lore implements Callable<Integer> {
 
     public static void main(String... args) {
+        if (args.length == 0 || args.length == 1 && args[0].equals("stdio")) {
+            System.exit(new Stdio().call());
+        }
         int exitCode = new CommandLine(new Lore()).execute(args);
         System.exit(exitCode);
     }
@@ -37,13 +46,29 @@ public class Lore implements Callable<Integer> {
         return new Stdio().call();
     }
 
-    @Command(name = "stdio", description = "Serve MCP over stdin/stdout (what MCP clients launch).")
+    @Command(name = "stdio", description = "Serve MCP over stdin/stdout (what MCP clients launch): a thin front to "
+            + "this user's shared local Lore, started when none runs and stopped when no client has used it for "
+            + "lore.local.idle-timeout (10 minutes).")
     @RegisterForReflection
     static class Stdio implements Callable<Integer> {
         @Override
         public Integer call() {
+            storePath();
+            return StdioFront.serve(buildIdentity());
+        }
+    }
+
+    @Command(name = "serve", hidden = true, description = "Run as this user's shared local Lore (started by the "
+            + "stdio front, with its token and runtime file in the environment).")
+    @RegisterForReflection
+    static class Serve implements Callable<Integer> {
+        @Override
+        public Integer call() {
             prepareLocalStore();
-            StdioGuard.install();
+            System.setProperty("quarkus.mcp.server.stdio.enabled", "false");
+            System.setProperty("quarkus.http.host-enabled", "true");
+            System.setProperty("quarkus.http.host", "127.0.0.1");
+            System.setProperty("quarkus.http.port", Integer.toString(freePort()));
             return run(null);
         }
     }
@@ -118,18 +143,46 @@ public class Lore implements Callable<Integer> {
      * and the first connection is opened while Quarkus boots, before any bean could create it.
      */
     private static void prepareLocalStore() {
-        String configured = System.getProperty("lore.db.path", System.getenv("LORE_DB_PATH"));
-        Path db = configured == null || configured.isBlank()
-                ? Path.of(System.getProperty("user.home"), ".lore", "lore.db")
-                : Path.of(configured);
-        System.setProperty("lore.db.path", db.toAbsolutePath().toString());
-        if (isEmbeddedFlavor() && db.toAbsolutePath().getParent() != null) {
+        Path db = storePath();
+        if (isEmbeddedFlavor() && db.getParent() != null) {
             try {
                 Files.createDirectories(db.toAbsolutePath().getParent());
             } catch (Exception e) {
                 throw new CommandLine.ParameterException(new CommandLine(new Lore()),
                         "Cannot create the folder of the store file " + db + ": " + e.getMessage());
             }
+        }
+    }
+
+    /** The embedded store's file, made absolute for every process that reads the setting after this one. */
+    private static Path storePath() {
+        String configured = System.getProperty("lore.db.path", System.getenv("LORE_DB_PATH"));
+        Path db = configured == null || configured.isBlank()
+                ? Path.of(System.getProperty("user.home"), ".lore", "lore.db")
+                : Path.of(configured);
+        System.setProperty("lore.db.path", db.toAbsolutePath().toString());
+        return db.toAbsolutePath();
+    }
+
+    /**
+     * This build of Lore: its version and its jar's size and time, so that a front never talks to a shared server
+     * of another build (one still running from before an upgrade).
+     */
+    private static String buildIdentity() {
+        String version = new Version().getVersion()[0];
+        try {
+            Path jar = Path.of(Lore.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return version + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+        } catch (Exception e) {
+            return version;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port on the loopback interface: " + e.getMessage(), e);
         }
     }
 

@@ -11,13 +11,20 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import dev.lore.local.RuntimeFile;
+import dev.lore.testing.LocalServerProcesses;
 import dev.lore.testing.LoreProcess;
 import dev.lore.testing.TestStores;
 
 /**
- * Start-up of the packaged server over stdio, the way an MCP client launches it: time from spawn to the initialize
- * response, to the first tool answer (the store open), and the resident memory then. Median of the runs.
+ * Start-up of the packaged Lore over stdio, the way an MCP client launches it: time from spawn to the initialize
+ * response and to the first search's answer, and resident memory then, of the stdio process and of the shared local
+ * server behind it. Cold: no server runs, the first client starts it. Warm: it runs (the usual case: it stays up
+ * between sessions until idle). Then three clients launched at once. Medians and 90th percentiles of the runs.
  */
 public final class StartupBench {
 
@@ -26,65 +33,102 @@ public final class StartupBench {
             "capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}
             {"jsonrpc":"2.0","method":"notifications/initialized"}
             """;
-    private static final String FIRST_CALL = """
+    private static final String FIRST_SEARCH = """
             {"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"search_learnings",\
             "arguments":{"query":"how fast do you start?"}}}
             """;
 
+    /** One client's start: milliseconds to the initialize response and to the first search's answer, memory then. */
+    record Start(double initialize, double firstSearch, long frontKb, long serverKb) {
+    }
+
     public static void main(String[] args) throws Exception {
         int runs = Integer.getInteger("runs", 10);
-        List<Double> initialize = new ArrayList<>();
-        List<Double> firstAnswer = new ArrayList<>();
-        List<Long> rss = new ArrayList<>();
         try (TestStores.Store store = TestStores.fresh()) {
-            for (int run = 0; run < runs + 1; run++) {
-                try (LoreProcess lore = LoreProcess.stdio(store, Map.of())) {
-                    long start = System.nanoTime();
-                    OutputStream in = lore.stdin();
-                    BufferedReader out = new BufferedReader(
-                            new InputStreamReader(lore.process().getInputStream(), StandardCharsets.UTF_8));
-                    in.write(INITIALIZE.getBytes(StandardCharsets.UTF_8));
-                    in.flush();
-                    out.readLine();
-                    double init = (System.nanoTime() - start) / 1e6;
-                    in.write(FIRST_CALL.getBytes(StandardCharsets.UTF_8));
-                    in.flush();
-                    out.readLine();
-                    double first = (System.nanoTime() - start) / 1e6;
-                    long kb = residentKb(lore.process().pid());
-                    in.close();
-                    lore.process().waitFor();
-                    if (run > 0) { // the first run warms the OS file cache and creates the store
-                        initialize.add(init);
-                        firstAnswer.add(first);
-                        rss.add(kb);
+            start(store); // creates and migrates the store, warms the OS file cache
+            List<Start> cold = new ArrayList<>();
+            List<Start> warm = new ArrayList<>();
+            for (int run = 0; run < runs; run++) {
+                LocalServerProcesses.stopAll(store.localServers());
+                cold.add(start(store));
+                warm.add(start(store));
+            }
+            List<Start> together = new ArrayList<>();
+            ExecutorService clients = Executors.newFixedThreadPool(3);
+            try {
+                for (int run = 0; run < runs; run++) {
+                    List<Future<Start>> three = new ArrayList<>();
+                    for (int client = 0; client < 3; client++) {
+                        three.add(clients.submit(() -> start(store)));
+                    }
+                    for (Future<Start> one : three) {
+                        together.add(one.get());
                     }
                 }
+            } finally {
+                clients.shutdown();
             }
+            System.out.printf("Lore stdio start-up, %s flavor, %d runs each (java %s, %d cores)%n", TestStores.FLAVOR,
+                    runs, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+            report("cold (no local server yet)", cold);
+            report("warm (the local server runs)", warm);
+            report("three clients at once, warm", together);
         }
-        System.out.printf("Lore stdio start-up, %s flavor, %d runs (java %s, %d cores)%n", TestStores.FLAVOR, runs,
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-        System.out.printf("  spawn -> initialize response   median %6.0f ms   min %6.0f   max %6.0f%n",
-                median(initialize), Collections.min(initialize), Collections.max(initialize));
-        System.out.printf("  spawn -> first tool answer     median %6.0f ms   min %6.0f   max %6.0f%n",
-                median(firstAnswer), Collections.min(firstAnswer), Collections.max(firstAnswer));
-        System.out.printf("  resident memory after it       median %6d MB%n", (long) median(
-                rss.stream().map(Long::doubleValue).toList()) / 1024);
     }
 
-    private static long residentKb(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        return -1;
+    private static void report(String kind, List<Start> starts) {
+        List<Double> initialize = starts.stream().map(Start::initialize).toList();
+        List<Double> search = starts.stream().map(Start::firstSearch).toList();
+        System.out.printf("  %s%n", kind);
+        System.out.printf("    spawn -> initialize response   median %6.0f ms   p90 %6.0f   max %6.0f%n",
+                percentile(initialize, 50), percentile(initialize, 90), Collections.max(initialize));
+        System.out.printf("    spawn -> first search answer   median %6.0f ms   p90 %6.0f   max %6.0f%n",
+                percentile(search, 50), percentile(search, 90), Collections.max(search));
+        System.out.printf("    resident memory: stdio process median %d MB, shared server %d MB%n",
+                (long) percentile(starts.stream().map(s -> (double) s.frontKb()).toList(), 50) / 1024,
+                (long) percentile(starts.stream().map(s -> (double) s.serverKb()).toList(), 50) / 1024);
     }
 
-    private static double median(List<Double> values) {
+    private static Start start(TestStores.Store store) throws IOException, InterruptedException {
+        try (LoreProcess lore = LoreProcess.stdio(store, Map.of())) {
+            long start = System.nanoTime();
+            OutputStream in = lore.stdin();
+            BufferedReader out = new BufferedReader(
+                    new InputStreamReader(lore.process().getInputStream(), StandardCharsets.UTF_8));
+            in.write(INITIALIZE.getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            out.readLine();
+            double initialize = (System.nanoTime() - start) / 1e6;
+            in.write(FIRST_SEARCH.getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            out.readLine();
+            double firstSearch = (System.nanoTime() - start) / 1e6;
+            long frontKb = residentKb(lore.process().pid());
+            long serverKb = LocalServerProcesses.running(store.localServers()).stream().mapToLong(RuntimeFile::pid)
+                    .map(StartupBench::residentKb).sum();
+            in.close();
+            lore.process().waitFor();
+            return new Start(initialize, firstSearch, frontKb, serverKb);
+        }
+    }
+
+    private static long residentKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException e) {
+            return 0; // the process has exited
+        }
+        return 0;
+    }
+
+    private static double percentile(List<Double> values, int percent) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 }

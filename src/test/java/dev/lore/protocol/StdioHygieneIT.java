@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.lore.testing.FreshStoreExtension;
 import dev.lore.testing.Json;
+import dev.lore.testing.LocalServerProcesses;
 import dev.lore.testing.LoreProcess;
 import dev.lore.testing.TestStores;
 
@@ -151,6 +152,7 @@ class StdioHygieneIT {
                         "arguments":{"query":"migrate the store"}}}""");
                 readResponse(lore.stdout(), 2);
             }
+            LocalServerProcesses.stopAll(newer.localServers()); // as it stops once no client uses it
             try (Connection db = newer.connect(); Statement statement = db.createStatement()) {
                 statement.executeUpdate("""
                         INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,18 +18,23 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.langchain4j.mcp.client.McpClient;
-import dev.lore.testing.Json;
-import dev.lore.testing.LoreProcess;
 import dev.lore.testing.FreshStoreExtension;
+import dev.lore.testing.Json;
+import dev.lore.testing.LocalServerProcesses;
+import dev.lore.testing.LoreProcess;
 
 /**
- * Two MCP clients (say Claude Desktop and Cursor) each launch their own Lore on the same store and write at once:
- * every write must land, each process must find what the other wrote, and a learning both save is kept once.
+ * Two Lore processes on one store write at once: every write must land, each process must find what the other wrote,
+ * and a learning both save is kept once. Two MCP clients (say Claude Desktop and Cursor) configured alike share one
+ * local server; configured differently (here, one names a setting the other leaves at its default), each gets its own,
+ * and both servers write to the store the clients name.
  */
 class TwoProcessesIT {
 
     static final int SAVES_PER_PROCESS = 100;
     static final int SAME_LEARNINGS = 30;
+    /** A setting at its default value, set for one client only: enough for it to get a server of its own. */
+    static final Map<String, String> OTHER_SETTINGS = Map.of("LORE_RECALL_MIN_SIMILARITY", "0.6");
 
     @RegisterExtension
     static final FreshStoreExtension store = new FreshStoreExtension();
@@ -37,9 +43,11 @@ class TwoProcessesIT {
     void concurrentWritesFromTwoProcessesAllLandAndAreVisibleToBoth() throws Exception {
         ExecutorService writers = Executors.newFixedThreadPool(2);
         try (McpClient desktop = LoreProcess.stdioClient(store.get(), "claude-desktop");
-                McpClient cursor = LoreProcess.stdioClient(store.get(), "cursor")) {
+                McpClient cursor = LoreProcess.stdioClient(store.get(), OTHER_SETTINGS, "cursor")) {
             desktop.listTools();
             cursor.listTools();
+            assertThat(LocalServerProcesses.running(store.get().localServers())).as("one server per client")
+                    .hasSize(2);
             List<Future<Integer>> runs = List.of(
                     writers.submit(() -> saveMany(desktop, "desktop")),
                     writers.submit(() -> saveMany(cursor, "cursor")));
@@ -75,7 +83,7 @@ class TwoProcessesIT {
         List<String> desktopReplies;
         List<String> cursorReplies;
         try (McpClient desktop = LoreProcess.stdioClient(store.get(), "claude-desktop");
-                McpClient cursor = LoreProcess.stdioClient(store.get(), "cursor")) {
+                McpClient cursor = LoreProcess.stdioClient(store.get(), OTHER_SETTINGS, "cursor")) {
             desktop.listTools();
             cursor.listTools();
             CyclicBarrier together = new CyclicBarrier(2);

@@ -28,10 +28,12 @@ public final class LoreProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path log;
 
-    private LoreProcess(Process process, int port) {
+    private LoreProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     /** The command line that starts Lore with these arguments, on the JVM running the tests. */
@@ -50,8 +52,9 @@ public final class LoreProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command(args));
         builder.environment().putAll(store.environment());
         builder.environment().putAll(extraEnvironment);
-        builder.redirectError(logFile("stdio"));
-        return new LoreProcess(start(builder), -1);
+        Path log = logFile("stdio");
+        builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return new LoreProcess(start(builder), -1, log);
     }
 
     /** Lore serving Streamable HTTP and SSE on a free port; returns once it accepts connections. */
@@ -65,9 +68,10 @@ public final class LoreProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command("http", "--port", Integer.toString(port)));
         builder.environment().putAll(store.environment());
         builder.environment().putAll(extraEnvironment);
+        Path log = logFile("http");
         builder.redirectErrorStream(true);
-        builder.redirectOutput(logFile("http"));
-        LoreProcess lore = new LoreProcess(start(builder), port);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        LoreProcess lore = new LoreProcess(start(builder), port, log);
         lore.awaitListening(Duration.ofSeconds(60));
         return lore;
     }
@@ -103,6 +107,15 @@ public final class LoreProcess implements AutoCloseable {
 
     public Process process() {
         return process;
+    }
+
+    /** What the process wrote on stderr so far (stdout too, for an HTTP server). */
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public OutputStream stdin() {
@@ -148,10 +161,10 @@ public final class LoreProcess implements AutoCloseable {
         }
     }
 
-    private static ProcessBuilder.Redirect logFile(String kind) {
+    private static Path logFile(String kind) {
         try {
             Path logs = Files.createDirectories(Path.of("target", "lore-processes"));
-            return ProcessBuilder.Redirect.appendTo(Files.createTempFile(logs, kind + "-", ".log").toFile());
+            return Files.createTempFile(logs, kind + "-", ".log");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -34,12 +34,54 @@ public final class TestStores {
     /** A new empty store; close it to remove it (unless -Dscale.keep=true keeps it for another run). */
     public static Store fresh() {
         Store store = isLocal() ? freshSqlite() : freshPostgres();
-        return Boolean.getBoolean("scale.keep") ? kept(store) : store;
+        return withLocalServers(Boolean.getBoolean("scale.keep") ? kept(store) : store);
     }
 
     /** A store made by an earlier run with -Dscale.keep=true: a SQLite file's path, or a database's name. */
     public static Store existing(String name) {
-        return kept(isLocal() ? sqliteAt(Path.of(name)) : postgres(name));
+        return withLocalServers(kept(isLocal() ? sqliteAt(Path.of(name)) : postgres(name)));
+    }
+
+    /**
+     * The store, with a folder of its own for the shared local servers that stdio clients of it start: closing the
+     * store stops them, so no server of a test outlives its run.
+     */
+    private static Store withLocalServers(Store store) {
+        Path runDir;
+        try {
+            runDir = Files.createTempDirectory("lore-run-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Store() {
+            @Override
+            public Map<String, String> config() {
+                return store.config();
+            }
+
+            @Override
+            public Map<String, String> environment() {
+                Map<String, String> env = new java.util.HashMap<>(store.environment());
+                env.put("LORE_LOCAL_RUN_DIR", runDir.toString());
+                return env;
+            }
+
+            @Override
+            public Path localServers() {
+                return runDir;
+            }
+
+            @Override
+            public Connection connect() throws SQLException {
+                return store.connect();
+            }
+
+            @Override
+            public void close() {
+                LocalServerProcesses.stopAll(runDir);
+                store.close();
+            }
+        };
     }
 
     private static Store kept(Store store) {
@@ -70,6 +112,11 @@ public final class TestStores {
             Map<String, String> env = new java.util.HashMap<>();
             config().forEach((key, value) -> env.put(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"), value));
             return env;
+        }
+
+        /** The folder where the shared local servers of this store's stdio clients tell where they listen. */
+        default Path localServers() {
+            throw new UnsupportedOperationException("a store without local servers");
         }
 
         /** A JDBC connection to the store, to check what was written. */

@@ -1,0 +1,262 @@
+package dev.lore.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lore config <client> [--write]}: the entry that launches this Lore, printed for the client's configuration,
+ * or merged into the client's own file. Writing keeps everything else the file holds (other servers, other settings),
+ * makes a backup beside it first, changes nothing when the entry is already there, and refuses a file it could not
+ * write back faithfully (not valid JSON or TOML, or JSON with comments).
+ */
+@Command(name = "config", description = "Print the entry that launches this Lore in an MCP client's configuration, "
+        + "or merge it into the client's own file (--write).")
+@RegisterForReflection
+class ConfigCommand implements Callable<Integer> {
+
+    static final int FILE_REFUSED = 1;
+    private static final DateTimeFormatter BACKUP_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .defaultPrettyPrinter(new DefaultPrettyPrinter().withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)))
+            .enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    @Parameters(paramLabel = "CLIENT", description = "claude-desktop, claude-code, cursor, vscode or codex.")
+    String clientId;
+
+    @Option(names = "--write", description = "Merge the entry into the client's file, keeping all else it holds; a "
+            + "backup of the file is kept beside it.")
+    boolean write;
+
+    @Option(names = "--file", paramLabel = "PATH", description = "The configuration file to use instead of the "
+            + "client's usual one.")
+    Path file;
+
+    @Option(names = "--name", defaultValue = "lore", description = "The entry's name (default: ${DEFAULT-VALUE}).")
+    String name;
+
+    @Option(names = "--env", paramLabel = "NAME=VALUE", description = "A setting the client gives this Lore, e.g. "
+            + "--env LORE_DB_PATH=/home/me/work.db (repeatable).")
+    Map<String, String> environment = new LinkedHashMap<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        McpClient client = McpClient.named(clientId).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "Unknown client '" + clientId + "': one of " + McpClient.ids()));
+        Path target = file != null ? file : client.file(Path.of(System.getProperty("user.home")),
+                System.getProperty("os.name", "").toLowerCase(Locale.ROOT), Path.of("").toAbsolutePath());
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            if (!write) {
+                out.println("# " + client.title + " reads " + target + "; add this there, or run: lore config "
+                        + client.id + " --write");
+                out.print(client.toml() ? tomlEntry(client) : json().writeValueAsString(jsonEntry(client)) + "\n");
+                out.flush();
+                return 0;
+            }
+            return client.toml() ? writeToml(client, target, out) : writeJson(client, target, out);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("lore: could not write " + target + ": " + e.getMessage());
+            return FILE_REFUSED;
+        }
+    }
+
+    /** The command that launches this Lore: its launcher when it has one, or this JVM running this jar. */
+    static List<String> launch() {
+        String launcher = System.getenv("LORE_LAUNCHER");
+        if (launcher != null && !launcher.isBlank()) {
+            return List.of(Path.of(launcher).toAbsolutePath().toString());
+        }
+        String jar = System.getProperty("sun.java.command", "").split(" ")[0];
+        return List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                Path.of(jar).toAbsolutePath().toString());
+    }
+
+    /** The client's servers with this Lore's entry in them, as a whole file would hold them. */
+    private ObjectNode jsonEntry(McpClient client) {
+        ObjectNode root = json().createObjectNode();
+        root.putObject(client.serversKey).set(name, server(client));
+        return root;
+    }
+
+    private ObjectNode server(McpClient client) {
+        List<String> command = launch();
+        ObjectNode server = json().createObjectNode();
+        if (client.typed) {
+            server.put("type", "stdio");
+        }
+        server.put("command", command.get(0));
+        ArrayNode args = server.putArray("args");
+        command.subList(1, command.size()).forEach(args::add);
+        if (!environment.isEmpty()) {
+            ObjectNode env = server.putObject("env");
+            environment.forEach(env::put);
+        }
+        return server;
+    }
+
+    private int writeJson(McpClient client, Path target, PrintWriter out) throws IOException {
+        ObjectNode root;
+        if (Files.exists(target)) {
+            String text = Files.readString(target, StandardCharsets.UTF_8);
+            JsonNode read;
+            try {
+                read = text.isBlank() ? json().createObjectNode() : json().readTree(text);
+            } catch (JsonProcessingException strict) {
+                return refuse(target, lenientlyValid(text)
+                        ? "it holds comments or trailing commas, which writing it back would lose; add the entry by "
+                                + "hand (lore config " + client.id + " prints it)"
+                        : "it is not valid JSON (" + strict.getOriginalMessage() + ")");
+            }
+            if (!read.isObject() || read.has(client.serversKey) && !read.get(client.serversKey).isObject()) {
+                return refuse(target, "it is not a JSON object with \"" + client.serversKey + "\" as an object");
+            }
+            root = (ObjectNode) read;
+        } else {
+            root = json().createObjectNode();
+        }
+        ObjectNode servers = root.has(client.serversKey) ? (ObjectNode) root.get(client.serversKey)
+                : root.putObject(client.serversKey);
+        ObjectNode entry = server(client);
+        if (entry.equals(servers.get(name))) {
+            out.println("Lore is already set up for " + client.title + " in " + target + ": nothing changed.");
+            return 0;
+        }
+        servers.set(name, entry);
+        return replace(client, target, json().writeValueAsString(root) + "\n", out);
+    }
+
+    private int writeToml(McpClient client, Path target, PrintWriter out) throws IOException {
+        String text = Files.exists(target) ? Files.readString(target, StandardCharsets.UTF_8) : "";
+        JsonNode read;
+        try {
+            read = new TomlMapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            return refuse(target, "it is not valid TOML (" + e.getOriginalMessage() + ")");
+        }
+        String entry = tomlEntry(client);
+        JsonNode known = read.path(client.serversKey).path(name);
+        if (known.equals(new TomlMapper().readTree(entry).path(client.serversKey).path(name))) {
+            out.println("Lore is already set up for " + client.title + " in " + target + ": nothing changed.");
+            return 0;
+        }
+        Matcher table = Pattern.compile("(?m)^\\s*\\[\\s*" + Pattern.quote(client.serversKey) + "\\s*\\.\\s*\"?"
+                + Pattern.quote(name) + "\"?\\s*]\\s*$").matcher(text);
+        String written;
+        if (table.find()) {
+            Matcher next = Pattern.compile("(?m)^\\s*\\[").matcher(text);
+            int end = next.find(table.end()) ? next.start() : text.length();
+            written = text.substring(0, table.start()) + entry + (end < text.length() ? "\n" : "") + text.substring(end);
+        } else {
+            written = text.isEmpty() ? entry : text + (text.endsWith("\n") ? "\n" : "\n\n") + entry;
+        }
+        return replace(client, target, written, out);
+    }
+
+    private String tomlEntry(McpClient client) {
+        List<String> command = launch();
+        StringBuilder entry = new StringBuilder("[").append(client.serversKey).append('.').append(name).append("]\n")
+                .append("command = ").append(tomlString(command.get(0))).append('\n')
+                .append("args = [");
+        List<String> args = new ArrayList<>();
+        command.subList(1, command.size()).forEach(arg -> args.add(tomlString(arg)));
+        entry.append(String.join(", ", args)).append("]\n");
+        if (!environment.isEmpty()) {
+            List<String> env = new ArrayList<>();
+            environment.forEach((key, value) -> env.add(tomlString(key) + " = " + tomlString(value)));
+            entry.append("env = { ").append(String.join(", ", env)).append(" }\n");
+        }
+        return entry.toString();
+    }
+
+    private static String tomlString(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** Writes the file whole (a reader never sees half of it), after a backup of the one it replaces. */
+    private int replace(McpClient client, Path target, String content, PrintWriter out) throws IOException {
+        String backup = "";
+        if (Files.exists(target)) {
+            Path copy = target.resolveSibling(target.getFileName() + ".backup-" + LocalDateTime.now().format(BACKUP_TIME));
+            Files.copy(target, copy, StandardCopyOption.COPY_ATTRIBUTES);
+            backup = " (the file as it was: " + copy + ")";
+        } else if (target.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+        }
+        Path partial = target.resolveSibling(target.getFileName() + ".lore-partial");
+        Files.writeString(partial, content, StandardCharsets.UTF_8);
+        if (Files.exists(target)) {
+            try {
+                Files.setPosixFilePermissions(partial, Files.getPosixFilePermissions(target));
+            } catch (UnsupportedOperationException e) {
+                // no POSIX permissions here (Windows): the new file is the user's, as the old one was
+            }
+        }
+        try {
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        out.println("Lore is set up for " + client.title + " in " + target + backup + ". Restart " + client.title
+                + " to use it.");
+        return 0;
+    }
+
+    private int refuse(Path target, String reason) {
+        spec.commandLine().getErr().println("lore: " + target + " was left as it is: " + reason + ".");
+        return FILE_REFUSED;
+    }
+
+    private static boolean lenientlyValid(String text) {
+        try {
+            JsonMapper.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA)
+                    .build().readTree(text);
+            return true;
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    /** JSON as people write these files: two spaces of indent, {@code "key": value}. */
+    private static ObjectMapper json() {
+        return JSON;
+    }
+}
