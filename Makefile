@@ -3,7 +3,7 @@ MVN := ./mvnw -B
 APP := target/quarkus-app/quarkus-run.jar
 PORT ?= 7700
 
-.PHONY: demo run test test-local test-team postgres bench bench-scale-team bench-models native package clean
+.PHONY: demo run test test-local test-team postgres bench bench-scale-team bench-models native dist package clean
 
 ## demo: build, then play the seed's story through a real MCP client against Lore over stdio (fresh store)
 demo:
@@ -51,6 +51,10 @@ bench-models:
 ## postgres: start the local PostgreSQL and install pgvector if it is missing
 postgres:
 	scripts/postgres.sh
+
+## dist: target/lore-<version>.tar.gz and .zip: the packaged Lore and its launcher, bin/lore (link it from your PATH)
+dist:
+	$(MVN) -DskipTests package -Plocal,dist
 
 ## native: native executable (needs GraalVM/Mandrel, or Docker with -Dquarkus.native.container-build=true)
 native:

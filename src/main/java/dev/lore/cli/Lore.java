@@ -1,12 +1,14 @@
 package dev.lore.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -109,8 +111,15 @@ public class Lore implements Callable<Integer> {
     static class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = Lore.class.getPackage().getImplementationVersion();
-            return new String[] { "lore " + (version == null ? "(development build)" : version) };
+            Properties build = new Properties();
+            try (InputStream in = Lore.class.getResourceAsStream("/lore-version.properties")) {
+                if (in != null) {
+                    build.load(in);
+                }
+            } catch (IOException e) {
+                // reported as a development build below
+            }
+            return new String[] { "lore " + build.getProperty("version", "(development build)") };
         }
     }
 
