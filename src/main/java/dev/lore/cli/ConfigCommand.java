@@ -19,7 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -247,8 +246,7 @@ class ConfigCommand implements Callable<Integer> {
 
     private static boolean lenientlyValid(String text) {
         try {
-            JsonMapper.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA)
-                    .build().readTree(text);
+            McpClient.LENIENT_JSON.readTree(text);
             return true;
         } catch (JsonProcessingException e) {
             return false;

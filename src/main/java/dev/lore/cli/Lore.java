@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -28,9 +29,11 @@ import picocli.CommandLine.Option;
  * picocli, which would cost a part of that.
  */
 @QuarkusMain
-@Command(name = "lore", mixinStandardHelpOptions = true, versionProvider = Lore.Version.class,
+@Command(name = "lore", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = Lore.Version.class,
         description = "Persistent learning for AI agents, served over the Model Context Protocol.",
-        subcommands = { Lore.Stdio.class, Lore.Http.class, Lore.Serve.class, Lore.Reembed.class, ConfigCommand.class })
+        subcommands = { Lore.Stdio.class, Lore.Http.class, Lore.Serve.class, Lore.Reembed.class, ConfigCommand.class,
+                ExportCommand.class, ImportCommand.class, StatsCommand.class, DoctorCommand.class })
 @RegisterForReflection
 public class Lore implements Callable<Integer> {
 
@@ -102,15 +105,18 @@ public class Lore implements Callable<Integer> {
     static class Reembed implements Callable<Integer> {
         @Override
         public Integer call() {
-            prepareLocalStore();
-            System.setProperty("quarkus.mcp.server.stdio.enabled", "false");
-            return run(ReembedCommand.class);
+            return runOnStore(ReembedCommand.class, true);
         }
     }
 
     static class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
+            return new String[] { "lore " + number() };
+        }
+
+        /** This build's version, as Maven gave it. */
+        static String number() {
             Properties build = new Properties();
             try (InputStream in = Lore.class.getResourceAsStream("/lore-version.properties")) {
                 if (in != null) {
@@ -119,27 +125,50 @@ public class Lore implements Callable<Integer> {
             } catch (IOException e) {
                 // reported as a development build below
             }
-            return new String[] { "lore " + build.getProperty("version", "(development build)") };
+            return build.getProperty("version", "(development build)");
         }
+    }
+
+    /**
+     * Runs a command that works on the store and exits ({@code lore export}, {@code lore stats}...): no transport,
+     * and the embedding model loads only for a command that embeds. The command reads the arguments that follow its
+     * name on the command line.
+     */
+    static int runOnStore(Class<? extends QuarkusApplication> command, boolean embeds, String... arguments) {
+        prepareLocalStore();
+        System.setProperty("quarkus.mcp.server.stdio.enabled", "false");
+        if (System.getenv("QUARKUS_LOG_LEVEL") == null && System.getProperty("quarkus.log.level") == null) {
+            System.setProperty("quarkus.log.level", "WARN"); // a command's own output is what its user reads
+        }
+        if (!embeds) {
+            System.setProperty("lore.embeddings.warm-up", "false");
+        }
+        return run(command, arguments);
+    }
+
+    /** The arguments that follow a subcommand's name on the command line, for the command to read again. */
+    static String[] argumentsOf(CommandLine.Model.CommandSpec subcommand) {
+        List<String> all = subcommand.commandLine().getParseResult().originalArgs();
+        return all.subList(all.indexOf(subcommand.name()) + 1, all.size()).toArray(String[]::new);
     }
 
     /**
      * Runs Quarkus until it stops (a server) or until the given command returns. When Lore cannot start (say, the store
      * was migrated by a newer Lore), the reason goes to stderr: MCP clients show it, and stdout is the protocol's.
      */
-    private static int run(Class<? extends QuarkusApplication> command) {
+    private static int run(Class<? extends QuarkusApplication> command, String... arguments) {
         int[] exit = { 0 };
         Quarkus.run(command, (code, failure) -> {
             exit[0] = code;
             if (failure != null) {
                 System.err.println("lore: could not start: " + reasons(failure));
             }
-        });
+        }, arguments);
         return exit[0];
     }
 
     /** The messages of a failure and its causes, each once. */
-    private static String reasons(Throwable failure) {
+    static String reasons(Throwable failure) {
         Set<String> messages = new LinkedHashSet<>();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             messages.add(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip());

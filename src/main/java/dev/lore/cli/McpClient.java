@@ -1,9 +1,19 @@
 package dev.lore.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 
 /**
  * The MCP clients {@code lore config} sets up: the file each keeps its servers in, and the key they sit under. Each
@@ -56,6 +66,10 @@ enum McpClient {
         }
     };
 
+    /** JSON as clients read it: comments and trailing commas allowed. */
+    static final ObjectMapper LENIENT_JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA).build();
+
     final String id;
     final String title;
     /** The key (a table, in TOML) the client's servers sit under. */
@@ -75,6 +89,17 @@ enum McpClient {
 
     boolean toml() {
         return false;
+    }
+
+    /**
+     * The servers the client's file holds (its {@link #serversKey} object), read as the client reads it: JSON with
+     * comments and trailing commas, or TOML; missing when the file holds none.
+     */
+    JsonNode servers(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        JsonNode root = text.isBlank() ? MissingNode.getInstance()
+                : toml() ? new TomlMapper().readTree(text) : LENIENT_JSON.readTree(text);
+        return root.path(serversKey);
     }
 
     static Optional<McpClient> named(String id) {

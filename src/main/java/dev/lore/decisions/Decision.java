@@ -10,8 +10,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.UuidGenerator;
-
+import dev.lore.storage.RecordId;
 import dev.lore.storage.StringListConverter;
 
 /** A decision an agent made: what, why, the alternatives weighed, and later how it turned out. */
@@ -20,7 +19,7 @@ import dev.lore.storage.StringListConverter;
 public class Decision {
 
     @Id
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    @RecordId
     public String id;
 
     @Column(nullable = false)

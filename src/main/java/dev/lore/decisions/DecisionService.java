@@ -52,8 +52,7 @@ public class DecisionService {
                     decision.createdAt = write.now();
                     decisions.persist(decision);
                     return decision;
-                }, logged -> new IndexEntry(STORE, logged.id, logged.namespace, logged.agentId, logged.sessionId,
-                        logged.meaning(), logged.tags, IndexEntry.savedOnce(logged.createdAt))));
+                }, DecisionService::entryOf));
     }
 
     /** Records how a decision of the caller's namespace turned out; empty when there is no such decision. */
@@ -81,8 +80,14 @@ public class DecisionService {
         return decisions.since(namespace, agentId, since, limit);
     }
 
+    /** What search keeps of a decision. */
+    static IndexEntry entryOf(Decision decision) {
+        return new IndexEntry(STORE, decision.id, decision.namespace, decision.agentId, decision.sessionId,
+                decision.meaning(), decision.tags, IndexEntry.savedOnce(decision.createdAt));
+    }
+
     /** In the search index a decision belongs to its agent, so a search can keep to one agent's decisions. */
-    private static SearchScope scope(String namespace, String agentId, List<String> tags) {
+    static SearchScope scope(String namespace, String agentId, List<String> tags) {
         return new SearchScope(STORE, namespace, agentId, tags);
     }
 }

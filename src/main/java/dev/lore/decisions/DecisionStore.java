@@ -10,6 +10,7 @@ import dev.lore.store.LearningStore;
 import dev.lore.store.RecallPart;
 import dev.lore.store.RecallRequest;
 import dev.lore.store.RecallSlot;
+import dev.lore.store.StoreRecords;
 
 /** Decision Log as a learning store: the namespace's decisions that bear on the recall's query, with their outcome. */
 @ApplicationScoped
@@ -18,9 +19,11 @@ public class DecisionStore implements LearningStore<NewDecision> {
     static final int RECALLED = 5;
 
     private final DecisionService decisions;
+    private final DecisionRecords records;
 
-    DecisionStore(DecisionService decisions) {
+    DecisionStore(DecisionService decisions, DecisionRecords records) {
         this.decisions = decisions;
+        this.records = records;
     }
 
     @Override
@@ -56,5 +59,10 @@ public class DecisionStore implements LearningStore<NewDecision> {
     public List<Learned> learn(Caller caller, List<NewDecision> knowledge) {
         return knowledge.stream().map(item -> decisions.log(caller, item))
                 .map(logged -> new Learned(name(), logged.id, Learned.Outcome.CREATED)).toList();
+    }
+
+    @Override
+    public StoreRecords<DecisionLine> records() {
+        return records;
     }
 }

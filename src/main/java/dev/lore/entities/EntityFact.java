@@ -7,10 +7,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.UuidGenerator;
-
 import dev.lore.identity.Caller;
 import dev.lore.storage.Confirmable;
+import dev.lore.storage.RecordId;
 
 /** A fact about an entity: current, or superseded by a newer one (and then kept as history). */
 @Entity
@@ -21,7 +20,7 @@ public class EntityFact extends Confirmable {
     static final String SUPERSEDED = "superseded";
 
     @Id
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    @RecordId
     public String id;
 
     @Column(name = "entity_id", nullable = false)

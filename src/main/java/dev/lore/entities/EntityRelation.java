@@ -7,7 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.UuidGenerator;
+import dev.lore.storage.RecordId;
 
 /** A directed relation between two entities of a namespace, e.g. Alice —works at→ Acme Corp. */
 @Entity
@@ -15,7 +15,7 @@ import org.hibernate.annotations.UuidGenerator;
 public class EntityRelation {
 
     @Id
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    @RecordId
     public String id;
 
     @Column(nullable = false)

@@ -65,6 +65,10 @@ class EntityRepository implements PanacheRepositoryBase<KnownEntity, String> {
                 .setParameter(4, toId).setMaxResults(1).getResultList().stream().findFirst();
     }
 
+    EntityRelation relation(String id) {
+        return getEntityManager().find(EntityRelation.class, id);
+    }
+
     List<EntityRelation> relationsOf(String entityId) {
         return getEntityManager().createQuery("""
                 from EntityRelation r where r.fromId = ?1 or r.toId = ?1 order by r.createdAt, r.id""",

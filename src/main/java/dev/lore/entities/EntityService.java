@@ -85,8 +85,7 @@ public class EntityService {
                         }, (repeated, write) -> {
                             repeated.confirmed(write.now());
                             return false;
-                        }, fact -> new IndexEntry(FACTS, fact.id, fact.namespace, fact.entityId, fact.sessionId,
-                                meaning(entity, fact.fact), List.of(), fact)));
+                        }, fact -> factEntryOf(entity, fact)));
         return new SavedFact(entity, saved.record(), saved.created(), superseded);
     }
 
@@ -163,7 +162,11 @@ public class EntityService {
      * agents naming a new entity at once make one entity).
      */
     private static SearchScope namesOf(Caller caller) {
-        return SearchScope.shared(NAMES, caller.namespace(), List.of());
+        return namesOf(caller.namespace());
+    }
+
+    static SearchScope namesOf(String namespace) {
+        return SearchScope.shared(NAMES, namespace, List.of());
     }
 
     /**
@@ -173,8 +176,7 @@ public class EntityService {
     private List<EntityFact> supersede(EntityFact newer, Write write) {
         List<EntityFact> superseded = new ArrayList<>();
         for (EntityFact old : entities.currentFacts(newer.entityId)) {
-            boolean sameAttribute = newer.attribute != null && newer.attribute.equals(old.attribute);
-            if (old != newer && (sameAttribute || FactFrames.contradicts(newer.fact, old.fact))) {
+            if (old != newer && contradicts(newer, old)) {
                 old.status = EntityFact.SUPERSEDED;
                 old.supersededBy = newer.id;
                 old.supersededAt = write.now();
@@ -185,13 +187,25 @@ public class EntityService {
         return superseded;
     }
 
+    /** Whether a newer fact says something else of what an older one says: the same attribute, or the same frame. */
+    static boolean contradicts(EntityFact newer, EntityFact older) {
+        boolean sameAttribute = newer.attribute != null && newer.attribute.equals(older.attribute);
+        return sameAttribute || FactFrames.contradicts(newer.fact, older.fact);
+    }
+
     /** What a fact says, as search matches it: whose fact it is, and the fact. */
     private static String meaning(KnownEntity entity, String fact) {
         return entity.name + ": " + fact;
     }
 
+    /** What search keeps of a current fact. */
+    static IndexEntry factEntryOf(KnownEntity entity, EntityFact fact) {
+        return new IndexEntry(FACTS, fact.id, fact.namespace, fact.entityId, fact.sessionId,
+                meaning(entity, fact.fact), List.of(), fact);
+    }
+
     /** An entity's facts: a new fact is measured against them, and supersedes those it contradicts. */
-    private static SearchScope factsOf(String namespace, String entityId) {
+    static SearchScope factsOf(String namespace, String entityId) {
         return new SearchScope(FACTS, namespace, entityId, List.of());
     }
 
@@ -234,7 +248,7 @@ public class EntityService {
     }
 
     /** What keyword and semantic search match an entity on: its name, aliases and type. */
-    private IndexEntry namesEntryOf(KnownEntity entity) {
+    IndexEntry namesEntryOf(KnownEntity entity) {
         StringBuilder text = new StringBuilder(entity.name);
         entities.aliases(entity.id).forEach(a -> text.append('\n').append(a.alias));
         if (entity.type != null) {

@@ -13,6 +13,7 @@ import dev.lore.store.LearningStore;
 import dev.lore.store.RecallPart;
 import dev.lore.store.RecallRequest;
 import dev.lore.store.RecallSlot;
+import dev.lore.store.StoreRecords;
 
 /**
  * Entity Memory as a learning store: the namespace's entities that bear on the recall's query, each with the facts
@@ -25,9 +26,11 @@ public class EntityStore implements LearningStore<EntityKnowledge> {
     static final int FACTS_SHOWN = 3;
 
     private final EntityService entities;
+    private final EntityRecords records;
 
-    EntityStore(EntityService entities) {
+    EntityStore(EntityService entities, EntityRecords records) {
         this.entities = entities;
+        this.records = records;
     }
 
     @Override
@@ -78,5 +81,10 @@ public class EntityStore implements LearningStore<EntityKnowledge> {
             }
         }
         return learned;
+    }
+
+    @Override
+    public StoreRecords<EntityLine> records() {
+        return records;
     }
 }

@@ -10,6 +10,7 @@ import dev.lore.store.LearningStore;
 import dev.lore.store.RecallPart;
 import dev.lore.store.RecallRequest;
 import dev.lore.store.RecallSlot;
+import dev.lore.store.StoreRecords;
 
 /** Learned Knowledge as a learning store: the namespace's learnings that bear on the recall's query. */
 @ApplicationScoped
@@ -18,9 +19,11 @@ public class KnowledgeStore implements LearningStore<NewLearning> {
     static final int RECALLED = 5;
 
     private final LearningService learnings;
+    private final KnowledgeRecords records;
 
-    KnowledgeStore(LearningService learnings) {
+    KnowledgeStore(LearningService learnings, KnowledgeRecords records) {
         this.learnings = learnings;
+        this.records = records;
     }
 
     @Override
@@ -53,5 +56,10 @@ public class KnowledgeStore implements LearningStore<NewLearning> {
     public List<Learned> learn(Caller caller, List<NewLearning> knowledge) {
         return knowledge.stream().map(item -> learnings.save(caller, item))
                 .map(saved -> Learned.saved(name(), saved.record().id, saved.created())).toList();
+    }
+
+    @Override
+    public StoreRecords<LearningLine> records() {
+        return records;
     }
 }

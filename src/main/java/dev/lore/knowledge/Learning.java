@@ -10,10 +10,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.UuidGenerator;
-
 import dev.lore.identity.Caller;
 import dev.lore.storage.Confirmable;
+import dev.lore.storage.RecordId;
 import dev.lore.storage.StringListConverter;
 import dev.lore.store.Tags;
 
@@ -23,7 +22,7 @@ import dev.lore.store.Tags;
 public class Learning extends Confirmable {
 
     @Id
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    @RecordId
     public String id;
 
     @Column(nullable = false)

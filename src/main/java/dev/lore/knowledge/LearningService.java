@@ -46,8 +46,7 @@ public class LearningService {
                     learnings.persist(learning);
                     return learning;
                 }, (learning, write) -> learning.reinforce(title, body, context, tags, write.now()),
-                        learning -> new IndexEntry(STORE, learning.id, learning.namespace, null, learning.sessionId,
-                                learning.meaning(), learning.tags, learning)));
+                        LearningService::entryOf));
     }
 
     public List<Found<Learning>> search(Caller caller, String query, int limit, List<String> tags) {
@@ -63,7 +62,13 @@ public class LearningService {
         return learnings.recent(namespace, limit);
     }
 
-    private static SearchScope scope(String namespace, List<String> tags) {
+    /** What search keeps of a learning. */
+    static IndexEntry entryOf(Learning learning) {
+        return new IndexEntry(STORE, learning.id, learning.namespace, null, learning.sessionId, learning.meaning(),
+                learning.tags, learning);
+    }
+
+    static SearchScope scope(String namespace, List<String> tags) {
         return SearchScope.shared(STORE, namespace, tags);
     }
 }

@@ -21,8 +21,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Finds, and starts when there is none, the shared local Lore of this user and this configuration: one process per
@@ -54,9 +56,27 @@ public final class LocalServers {
 
     /** The shared server of this process's user, version and settings, launched the way this process was. */
     public static LocalServers forThisProcess(String version) {
+        return new LocalServers(runDir(), keyOf(version), LocalServers::serverCommand);
+    }
+
+    /** Where this user's shared servers keep their runtime files and logs. */
+    public static Path runDir() {
         String runDir = setting("lore.local.run-dir", "LORE_LOCAL_RUN_DIR");
         Path dir = runDir == null ? Path.of(System.getProperty("user.home"), ".lore", "run") : Path.of(runDir);
-        return new LocalServers(dir.toAbsolutePath(), keyOf(version), LocalServers::serverCommand);
+        return dir.toAbsolutePath();
+    }
+
+    /**
+     * The runtime files of this user's shared servers (one per version and settings), whether their process still runs
+     * or not.
+     */
+    public static List<RuntimeFile> onFile() {
+        try (Stream<Path> files = Files.list(runDir())) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".properties")).sorted()
+                    .map(RuntimeFile::read).flatMap(Optional::stream).toList();
+        } catch (IOException e) {
+            return List.of(); // no folder yet: no server was ever started
+        }
     }
 
     public Path runFile() {

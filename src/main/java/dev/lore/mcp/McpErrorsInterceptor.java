@@ -1,12 +1,7 @@
 package dev.lore.mcp;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.Priority;
@@ -15,13 +10,11 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.validation.ValidationException;
-import jakarta.validation.constraints.Size;
 
 import dev.lore.identity.ForbiddenUserException;
 import dev.lore.search.EmbeddingFailedException;
+import dev.lore.validation.Violations;
 import io.quarkiverse.mcp.server.JsonRpcErrorCodes;
 import io.quarkiverse.mcp.server.McpException;
 import io.quarkiverse.mcp.server.Tool;
@@ -38,8 +31,6 @@ import io.quarkiverse.mcp.server.ToolCallException;
 @Interceptor
 @Priority(Interceptor.Priority.PLATFORM_AFTER + 700)
 public class McpErrorsInterceptor {
-
-    private static final Pattern WORD_START = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
 
     @AroundInvoke
     Object reportErrors(InvocationContext context) throws Exception {
@@ -64,57 +55,8 @@ public class McpErrorsInterceptor {
 
     static String describe(Collection<ConstraintViolation<?>> violations) {
         return violations.stream()
-                .map(McpErrorsInterceptor::describe)
+                .map(Violations::describe)
                 .sorted(Comparator.naturalOrder())
                 .collect(Collectors.joining("; ", "Invalid input: ", "."));
-    }
-
-    private static String describe(ConstraintViolation<?> violation) {
-        String description = fieldOf(violation) + " " + violation.getMessage();
-        if (violation.getConstraintDescriptor().getAnnotation() instanceof Size) {
-            Object value = violation.getInvalidValue();
-            if (value instanceof CharSequence text) {
-                return description + " (got " + text.length() + ")";
-            }
-            if (value instanceof Collection<?> items) {
-                return description + " (got " + items.size() + ")";
-            }
-            if (value instanceof Map<?, ?> entries) {
-                return description + " (got " + entries.size() + ")";
-            }
-        }
-        return description;
-    }
-
-    /**
-     * The field as the caller named it, e.g. {@code title}, {@code tags[1]}, {@code plan[0].state} or
-     * {@code session_id}: the validation path without the method and without a parameter that only carries a record's
-     * fields (a service's input), in the snake case of the tools' arguments.
-     */
-    static String fieldOf(ConstraintViolation<?> violation) {
-        List<String> parts = new ArrayList<>();
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
-                continue;
-            }
-            if (node.getKind() == ElementKind.PARAMETER && argumentOf(violation, node) instanceof Record) {
-                continue;
-            }
-            if (!parts.isEmpty() && (node.getIndex() != null || node.getKey() != null)) {
-                int last = parts.size() - 1;
-                parts.set(last, parts.get(last) + "[" + (node.getIndex() != null ? node.getIndex() : node.getKey())
-                        + "]");
-            }
-            if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
-                parts.add(WORD_START.matcher(node.getName()).replaceAll("_").toLowerCase(Locale.ROOT));
-            }
-        }
-        return String.join(".", parts);
-    }
-
-    private static Object argumentOf(ConstraintViolation<?> violation, Path.Node parameter) {
-        Object[] arguments = violation.getExecutableParameters();
-        int index = parameter.as(Path.ParameterNode.class).getParameterIndex();
-        return arguments == null || index >= arguments.length ? null : arguments[index];
     }
 }

@@ -25,6 +25,7 @@ import dev.lore.store.Tags;
 public class MemoryService {
 
     static final String STORE = "memory";
+    static final String FORGOTTEN = "forgotten";
 
     private final MemoryRepository memories;
     private final MemoryAuditRepository audit;
@@ -46,8 +47,7 @@ public class MemoryService {
                     memories.persist(memory);
                     return memory;
                 }, (memory, write) -> memory.reinforce(body, normalizedTopics, write.now()),
-                memory -> new IndexEntry(STORE, memory.id, Caller.DEFAULT_NAMESPACE, memory.userId, memory.sessionId,
-                        memory.body, memory.topics, memory)));
+                MemoryService::entryOf));
     }
 
     public List<Found<Memory>> search(String userId, String query, int limit) {
@@ -66,7 +66,7 @@ public class MemoryService {
             MemoryAudit line = new MemoryAudit();
             line.userId = caller.userId();
             line.memoryId = memory.id;
-            line.action = "forgotten";
+            line.action = FORGOTTEN;
             line.happenedAt = write.now();
             line.agentId = caller.agentId();
             line.sessionId = caller.sessionId();
@@ -75,8 +75,14 @@ public class MemoryService {
         }));
     }
 
+    /** What search keeps of a memory. */
+    static IndexEntry entryOf(Memory memory) {
+        return new IndexEntry(STORE, memory.id, Caller.DEFAULT_NAMESPACE, memory.userId, memory.sessionId, memory.body,
+                memory.topics, memory);
+    }
+
     /** A user's memories live in the default namespace, owned by the user: no search sees another user's. */
-    private static SearchScope scope(String userId) {
+    static SearchScope scope(String userId) {
         return new SearchScope(STORE, Caller.DEFAULT_NAMESPACE, userId, List.of());
     }
 }

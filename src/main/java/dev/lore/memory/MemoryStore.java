@@ -11,6 +11,7 @@ import dev.lore.store.LearningStore;
 import dev.lore.store.RecallPart;
 import dev.lore.store.RecallRequest;
 import dev.lore.store.RecallSlot;
+import dev.lore.store.StoreRecords;
 
 /**
  * User Memory as a learning store: what is remembered about the caller's user, the memories that answer the recall's
@@ -22,9 +23,11 @@ public class MemoryStore implements LearningStore<NewMemory> {
     static final int RECALLED = 8;
 
     private final MemoryService memories;
+    private final MemoryRecords records;
 
-    MemoryStore(MemoryService memories) {
+    MemoryStore(MemoryService memories, MemoryRecords records) {
         this.memories = memories;
+        this.records = records;
     }
 
     @Override
@@ -56,5 +59,10 @@ public class MemoryStore implements LearningStore<NewMemory> {
     public List<Learned> learn(Caller caller, List<NewMemory> knowledge) {
         return knowledge.stream().map(item -> memories.save(caller, item))
                 .map(saved -> Learned.saved(name(), saved.record().id, saved.created())).toList();
+    }
+
+    @Override
+    public StoreRecords<MemoryLine> records() {
+        return records;
     }
 }

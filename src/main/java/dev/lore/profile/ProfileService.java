@@ -43,7 +43,7 @@ public class ProfileService {
      */
     public List<ProfileChange> update(Caller caller, @ValidProfileFields Map<String, Object> fields) {
         Map<String, JsonNode> values = ProfileFields.read(fields);
-        return writes.run(String.join("/", "profile", caller.userId()), () -> apply(caller, values));
+        return writes.run(writeKey(caller.userId()), () -> apply(caller, values));
     }
 
     private List<ProfileChange> apply(Caller caller, Map<String, JsonNode> values) {
@@ -84,6 +84,11 @@ public class ProfileService {
             made.add(change);
         });
         return made;
+    }
+
+    /** What a write to a user's profile holds: one profile's writes follow one another. */
+    static String writeKey(String userId) {
+        return String.join("/", "profile", userId);
     }
 
     public List<ProfileChange> history(String userId, int limit) {

@@ -14,15 +14,18 @@ import dev.lore.store.LearningStore;
 import dev.lore.store.RecallPart;
 import dev.lore.store.RecallRequest;
 import dev.lore.store.RecallSlot;
+import dev.lore.store.StoreRecords;
 
 /** User Profile as a learning store: who the caller's user is, first in every recall. */
 @ApplicationScoped
 public class ProfileStore implements LearningStore<ProfileFact> {
 
     private final ProfileService profiles;
+    private final ProfileRecords records;
 
-    ProfileStore(ProfileService profiles) {
+    ProfileStore(ProfileService profiles, ProfileRecords records) {
         this.profiles = profiles;
+        this.records = records;
     }
 
     @Override
@@ -72,5 +75,10 @@ public class ProfileStore implements LearningStore<ProfileFact> {
                 .map(field -> new Learned(name(), field,
                         changed.contains(field) ? Learned.Outcome.UPDATED : Learned.Outcome.UNCHANGED))
                 .toList();
+    }
+
+    @Override
+    public StoreRecords<ProfileLine> records() {
+        return records;
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import dev.lore.search.embedding.Embeddings;
 import dev.lore.search.embedding.TextVectors;
@@ -36,6 +37,20 @@ public class Reembedder {
     /** The embedding model vectors are brought up to. */
     public String modelId() {
         return embeddings.modelId();
+    }
+
+    /**
+     * Embeds a sentence with the model, to show it loads and works ({@code lore doctor}); answers the dimension of its
+     * vectors.
+     */
+    public int tryModel() {
+        return embeddings.text("Lore checks that its embedding model loads and embeds.").whole().length;
+    }
+
+    /** How many entries wait for vectors of the model: {@link #reembedAll} would embed them again. */
+    @ActivateRequestContext
+    public long staleEntries() {
+        return entries.countWithStaleVectors(embeddings.modelId());
     }
 
     /** Re-embeds all stale entries; reports the running count after each batch and returns the total. */

@@ -39,8 +39,7 @@ public class SessionService {
         if (changes.isEmpty()) {
             throw new ValidationException("give at least one of summary, goals, plan, progress or open_questions");
         }
-        return writes.run(String.join("/", "session", caller.userId(), caller.sessionId()),
-                () -> apply(caller, changes));
+        return writes.run(writeKey(caller.userId(), caller.sessionId()), () -> apply(caller, changes));
     }
 
     private SessionContext apply(Caller caller, SessionChanges changes) {
@@ -77,6 +76,11 @@ public class SessionService {
             sessions.persist(context);
         }
         return context;
+    }
+
+    /** What a write to a session's context holds: one session's writes follow one another. */
+    static String writeKey(String userId, String sessionId) {
+        return String.join("/", "session", userId, sessionId);
     }
 
     private static List<String> stripped(List<String> values) {

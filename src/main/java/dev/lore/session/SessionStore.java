@@ -10,15 +10,18 @@ import dev.lore.store.LearningStore;
 import dev.lore.store.RecallPart;
 import dev.lore.store.RecallRequest;
 import dev.lore.store.RecallSlot;
+import dev.lore.store.StoreRecords;
 
 /** Session Context as a learning store: where the caller's session stands, line by line. */
 @ApplicationScoped
 public class SessionStore implements LearningStore<SessionChanges> {
 
     private final SessionService sessions;
+    private final SessionRecords records;
 
-    SessionStore(SessionService sessions) {
+    SessionStore(SessionService sessions, SessionRecords records) {
         this.sessions = sessions;
+        this.records = records;
     }
 
     @Override
@@ -47,5 +50,10 @@ public class SessionStore implements LearningStore<SessionChanges> {
     public List<Learned> learn(Caller caller, List<SessionChanges> knowledge) {
         return knowledge.stream().map(changes -> sessions.update(caller, changes))
                 .map(context -> new Learned(name(), context.sessionId, Learned.Outcome.UPDATED)).toList();
+    }
+
+    @Override
+    public StoreRecords<SessionLine> records() {
+        return records;
     }
 }

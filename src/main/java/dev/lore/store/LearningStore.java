@@ -36,4 +36,7 @@ public interface LearningStore<K> {
      * refuses the whole call, and nothing is saved.
      */
     List<Learned> learn(Caller caller, List<K> knowledge);
+
+    /** The store's records as {@code lore export} writes them and {@code lore import} puts them back. */
+    StoreRecords<?> records();
 }

@@ -116,7 +116,7 @@ class OllamaEmbeddingsIT {
                         .doesNotContain("Ledger");
             }
 
-            ReembedIT.Run run = ReembedIT.reembed(store, ollama.loreEnvironment());
+            LoreProcess.Ran run = ReembedIT.reembed(store, ollama.loreEnvironment());
             assertThat(run.exitCode()).as("exit code, stderr: %s", run.stderr()).isZero();
             assertThat(run.stdout()).containsPattern("Done: [12] entries re-embedded with ollama:nomic-embed-text\\.");
 

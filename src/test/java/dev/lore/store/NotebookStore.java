@@ -4,10 +4,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 
 import dev.lore.identity.Caller;
 
@@ -26,6 +30,12 @@ public class NotebookStore implements LearningStore<NotebookStore.Note> {
 
     /** One note, as extraction would hand it in. */
     public record Note(@NotBlank @Size(max = 200) String text) {
+    }
+
+    /** One note of one user, as an export writes it. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    @JsonTypeName("note")
+    public record NoteLine(@NotBlank String user, @NotBlank @Size(max = 200) String text) {
     }
 
     @Override
@@ -60,5 +70,46 @@ public class NotebookStore implements LearningStore<NotebookStore.Note> {
             kept.add(note.text().strip());
             return new Learned(name(), caller.userId() + "/" + kept.size(), Learned.Outcome.CREATED);
         }).toList();
+    }
+
+    @Override
+    public StoreRecords<NoteLine> records() {
+        return new StoreRecords<>() {
+            @Override
+            public Class<NoteLine> type() {
+                return NoteLine.class;
+            }
+
+            @Override
+            public List<Tally> tally(RecordFilter filter) {
+                return notes.entrySet().stream().filter(user -> filter.takesPersonal()
+                        && (filter.users().isEmpty() || filter.users().contains(user.getKey())))
+                        .map(user -> Tally.personal("note", user.getKey(), user.getValue().size())).toList();
+            }
+
+            @Override
+            public void export(RecordFilter filter, Consumer<NoteLine> out) {
+                notes.forEach((user, texts) -> {
+                    if (filter.takesPersonal() && (filter.users().isEmpty() || filter.users().contains(user))) {
+                        texts.forEach(text -> out.accept(new NoteLine(user, text)));
+                    }
+                });
+            }
+
+            @Override
+            public Restored restore(NoteLine line) {
+                List<String> kept = notes.computeIfAbsent(line.user(), user -> new CopyOnWriteArrayList<>());
+                if (kept.contains(line.text())) {
+                    return Restored.UNCHANGED;
+                }
+                kept.add(line.text());
+                return Restored.ADDED;
+            }
+        };
+    }
+
+    /** Forgets every note (a test that imports notes starts from none). */
+    void clear() {
+        notes.clear();
     }
 }

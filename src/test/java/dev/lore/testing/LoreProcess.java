@@ -76,6 +76,38 @@ public final class LoreProcess implements AutoCloseable {
         return lore;
     }
 
+    /** What a command that runs and exits ({@code lore export}, {@code lore reembed}...) did. */
+    public record Ran(int exitCode, String stdout, String stderr) {
+    }
+
+    /** Runs a command of the packaged Lore on a store to its end, with more settings in its environment. */
+    public static Ran run(TestStores.Store store, Map<String, String> extraEnvironment, String... args) {
+        try {
+            Path out = Files.createTempFile("lore-command-", ".out");
+            Path err = Files.createTempFile("lore-command-", ".err");
+            try {
+                ProcessBuilder builder = new ProcessBuilder(command(args)).redirectOutput(out.toFile())
+                        .redirectError(err.toFile());
+                builder.environment().putAll(store.environment());
+                builder.environment().putAll(extraEnvironment);
+                Process lore = start(builder);
+                if (!lore.waitFor(300, TimeUnit.SECONDS)) {
+                    lore.destroyForcibly();
+                    throw new IllegalStateException("lore " + String.join(" ", args) + " did not end within 5 min");
+                }
+                return new Ran(lore.exitValue(), Files.readString(out), Files.readString(err));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A langchain4j MCP client that launches its own Lore over stdio. */
     public static McpClient stdioClient(TestStores.Store store, String clientName) {
         return stdioClient(store, Map.of(), clientName);

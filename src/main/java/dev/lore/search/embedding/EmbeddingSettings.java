@@ -17,6 +17,14 @@ public interface EmbeddingSettings {
     @WithDefault("in-process")
     String provider();
 
+    /**
+     * Whether the model (and, on the local flavor, the stored vectors) load in the background at start, so that the
+     * first search does not wait for them; commands that search nothing ({@code lore export}, {@code lore stats})
+     * turn it off.
+     */
+    @WithDefault("true")
+    boolean warmUp();
+
     Ollama ollama();
 
     interface Ollama {

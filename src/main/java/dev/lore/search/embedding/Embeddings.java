@@ -48,6 +48,7 @@ public class Embeddings {
     private final String modelId;
     private final String queryPrefix;
     private final String passagePrefix;
+    private final boolean warmsUp;
     private volatile CompletableFuture<Void> warmingUp = CompletableFuture.completedFuture(null);
     private final Map<String, float[]> recentQueries = Collections.synchronizedMap(
             new LinkedHashMap<>(REMEMBERED_QUERIES, 0.75f, true) {
@@ -58,6 +59,7 @@ public class Embeddings {
             });
 
     Embeddings(EmbeddingSettings settings) {
+        this.warmsUp = settings.warmUp();
         EmbeddingSettings.Ollama ollama = settings.ollama();
         String provider = settings.provider();
         switch (provider) {
@@ -82,6 +84,9 @@ public class Embeddings {
 
     /** Loads the model in the background at start, so that neither start-up nor the first search waits for it. */
     void warmUp(@Observes StartupEvent start) {
+        if (!warmsUp) {
+            return;
+        }
         warmingUp = CompletableFuture.runAsync(() -> {
             try {
                 text("warm up");
@@ -107,6 +112,11 @@ public class Embeddings {
         } catch (ExecutionException | TimeoutException e) {
             LOG.warnf("Stopping while the embedding model %s still loads", modelId);
         }
+    }
+
+    /** Whether what search reads loads in the background at start ({@code lore.embeddings.warm-up}). */
+    public boolean warmsUp() {
+        return warmsUp;
     }
 
     /** The id stored with every vector; vectors of different models are never compared. */

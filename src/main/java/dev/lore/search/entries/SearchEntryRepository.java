@@ -97,6 +97,11 @@ public class SearchEntryRepository implements PanacheRepositoryBase<SearchEntry,
         return texts;
     }
 
+    /** How many entries {@link #withStaleVectors} would give, all told. */
+    public long countWithStaleVectors(String model) {
+        return count("embeddingModel is null or embeddingModel <> ?1 or passages is null", model);
+    }
+
     /** The tags of these entries. */
     public Map<Long, Set<String>> tagsOf(Collection<Long> seqs) {
         Map<Long, Set<String>> tags = new HashMap<>();

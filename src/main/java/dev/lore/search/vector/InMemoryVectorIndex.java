@@ -107,6 +107,9 @@ class InMemoryVectorIndex implements VectorIndex {
      * disconnects right away) is no failure worth a warning.
      */
     void warmUp(@Observes StartupEvent start) {
+        if (!embeddings.warmsUp()) {
+            return;
+        }
         CompletableFuture.runAsync(() -> {
             try {
                 catchUpOutsideTransactions(embeddings.modelId());
