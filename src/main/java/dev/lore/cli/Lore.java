@@ -70,7 +70,6 @@ public class Lore implements Callable<Integer> {
         @Override
         public Integer call() {
             prepareLocalStore();
-            System.setProperty("quarkus.mcp.server.stdio.enabled", "false");
             System.setProperty("quarkus.http.host-enabled", "true");
             System.setProperty("quarkus.http.host", "127.0.0.1");
             System.setProperty("quarkus.http.port", Integer.toString(freePort()));
@@ -91,7 +90,6 @@ public class Lore implements Callable<Integer> {
         @Override
         public Integer call() {
             prepareLocalStore();
-            System.setProperty("quarkus.mcp.server.stdio.enabled", "false");
             System.setProperty("quarkus.http.host-enabled", "true");
             System.setProperty("quarkus.http.host", host);
             System.setProperty("quarkus.http.port", Integer.toString(port));
@@ -136,7 +134,6 @@ public class Lore implements Callable<Integer> {
      */
     static int runOnStore(Class<? extends QuarkusApplication> command, boolean embeds, String... arguments) {
         prepareLocalStore();
-        System.setProperty("quarkus.mcp.server.stdio.enabled", "false");
         if (System.getenv("QUARKUS_LOG_LEVEL") == null && System.getProperty("quarkus.log.level") == null) {
             System.setProperty("quarkus.log.level", "WARN"); // a command's own output is what its user reads
         }

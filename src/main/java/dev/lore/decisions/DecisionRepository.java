@@ -19,7 +19,7 @@ class DecisionRepository implements PanacheRepositoryBase<Decision, String> {
         return find("id = ?1 and namespace = ?2", id, namespace).firstResultOptional();
     }
 
-    List<Decision> findByIds(Collection<String> ids) {
+    List<Decision> withIds(Collection<String> ids) {
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }
 

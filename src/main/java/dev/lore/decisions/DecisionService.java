@@ -73,7 +73,7 @@ public class DecisionService {
 
     public List<Found<Decision>> search(String namespace, String query, int limit, String agentId, List<String> tags) {
         return Found.of(search.search(scope(namespace, agentId, Tags.normalize(tags)), query, limit),
-                decisions::findByIds, d -> d.id);
+                decisions::withIds, d -> d.id);
     }
 
     public List<Decision> list(String namespace, String agentId, Instant since, int limit) {

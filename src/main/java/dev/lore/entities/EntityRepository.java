@@ -16,7 +16,7 @@ class EntityRepository implements PanacheRepositoryBase<KnownEntity, String> {
         return Optional.ofNullable(alias(namespace, name)).flatMap(alias -> findByIdOptional(alias.entityId));
     }
 
-    List<KnownEntity> findByIds(Collection<String> ids) {
+    List<KnownEntity> withIds(Collection<String> ids) {
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }
 

@@ -116,7 +116,7 @@ public class EntityService {
         return entities.named(namespace, name).map(entity -> {
             List<EntityRelation> relations = entities.relationsOf(entity.id);
             Map<String, String> names = new LinkedHashMap<>();
-            entities.findByIds(relations.stream().flatMap(r -> java.util.stream.Stream.of(r.fromId, r.toId)).toList())
+            entities.withIds(relations.stream().flatMap(r -> java.util.stream.Stream.of(r.fromId, r.toId)).toList())
                     .forEach(e -> names.put(e.id, e.name));
             return new Dossier(entity, entities.aliases(entity.id), entities.facts(entity.id), relations, names);
         });
@@ -145,7 +145,7 @@ public class EntityService {
             }
         }
         Map<String, KnownEntity> byId = new LinkedHashMap<>();
-        entities.findByIds(hitsByEntity.keySet()).forEach(e -> byId.put(e.id, e));
+        entities.withIds(hitsByEntity.keySet()).forEach(e -> byId.put(e.id, e));
         return hitsByEntity.entrySet().stream()
                 .filter(e -> byId.containsKey(e.getKey()))
                 .map(e -> new FoundEntity(byId.get(e.getKey()),

@@ -12,7 +12,7 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 class LearningRepository implements PanacheRepositoryBase<Learning, String> {
 
-    List<Learning> findByIds(Collection<String> ids) {
+    List<Learning> withIds(Collection<String> ids) {
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }
 

@@ -51,7 +51,7 @@ public class LearningService {
 
     public List<Found<Learning>> search(Caller caller, String query, int limit, List<String> tags) {
         return Found.of(search.search(scope(caller.namespace(), Tags.normalize(tags)), query, limit),
-                learnings::findByIds, l -> l.id);
+                learnings::withIds, l -> l.id);
     }
 
     public Optional<Learning> find(String id) {

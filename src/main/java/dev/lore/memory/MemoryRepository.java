@@ -17,7 +17,7 @@ class MemoryRepository implements PanacheRepositoryBase<Memory, String> {
         return find("id = ?1 and userId = ?2", id, userId).firstResultOptional();
     }
 
-    List<Memory> findByIds(Collection<String> ids) {
+    List<Memory> withIds(Collection<String> ids) {
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }
 

@@ -51,7 +51,7 @@ public class MemoryService {
     }
 
     public List<Found<Memory>> search(String userId, String query, int limit) {
-        return Found.of(search.search(scope(userId), query, limit), memories::findByIds, m -> m.id);
+        return Found.of(search.search(scope(userId), query, limit), memories::withIds, m -> m.id);
     }
 
     public List<Memory> list(String userId, String topic, int limit) {

@@ -69,7 +69,14 @@ public final class Violations {
 
     private static Object argumentOf(ConstraintViolation<?> violation, Path.Node parameter) {
         Object[] arguments = violation.getExecutableParameters();
-        int index = parameter.as(Path.ParameterNode.class).getParameterIndex();
+        int index;
+        try {
+            index = parameter.as(Path.ParameterNode.class).getParameterIndex();
+        } catch (NullPointerException e) {
+            // Hibernate Validator 9 leaves the index out of a path that a constraint built itself (a violation of
+            // ValidProfileFields on one field of the map): that parameter keeps its name
+            return null;
+        }
         return arguments == null || index >= arguments.length ? null : arguments[index];
     }
 }
