@@ -7,12 +7,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import dev.lore.local.LocalServers;
 import dev.lore.local.StdioFront;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
@@ -33,13 +35,18 @@ import picocli.CommandLine.Option;
         versionProvider = Lore.Version.class,
         description = "Persistent learning for AI agents, served over the Model Context Protocol.",
         subcommands = { Lore.Stdio.class, Lore.Http.class, Lore.Serve.class, Lore.Reembed.class, ConfigCommand.class,
-                ExportCommand.class, ImportCommand.class, StatsCommand.class, DoctorCommand.class })
+                IngestCommand.class, ExportCommand.class, ImportCommand.class, StatsCommand.class, DoctorCommand.class })
 @RegisterForReflection
 public class Lore implements Callable<Integer> {
 
     public static void main(String... args) {
         if (args.length == 0 || args.length == 1 && args[0].equals("stdio")) {
             System.exit(new Stdio().call());
+        }
+        if (args[0].equals("ingest")) { // what client hooks run after every answer: no time for the other commands
+            CommandLine ingest = new CommandLine(new IngestCommand()).setCommandName("lore ingest");
+            ingest.getCommandSpec().mixinStandardHelpOptions(true);
+            System.exit(ingest.execute(Arrays.copyOfRange(args, 1, args.length)));
         }
         int exitCode = new CommandLine(new Lore()).execute(args);
         System.exit(exitCode);
@@ -58,8 +65,7 @@ public class Lore implements Callable<Integer> {
     static class Stdio implements Callable<Integer> {
         @Override
         public Integer call() {
-            storePath();
-            return StdioFront.serve(buildIdentity());
+            return StdioFront.serve(localServers());
         }
     }
 
@@ -140,6 +146,7 @@ public class Lore implements Callable<Integer> {
         if (!embeds) {
             System.setProperty("lore.embeddings.warm-up", "false");
         }
+        System.setProperty("quarkus.scheduler.enabled", "false"); // the capture queue is a serving Lore's work
         return run(command, arguments);
     }
 
@@ -203,6 +210,15 @@ public class Lore implements Callable<Integer> {
      * This build of Lore: its version and its jar's size and time, so that a front never talks to a shared server
      * of another build (one still running from before an upgrade).
      */
+    /**
+     * This user's shared local Lore for this build and these settings, as the stdio front and {@code lore ingest}
+     * reach it: both name the store and the build alike, so they find the same one.
+     */
+    static LocalServers localServers() {
+        storePath();
+        return LocalServers.forThisProcess(buildIdentity());
+    }
+
     private static String buildIdentity() {
         String version = new Version().getVersion()[0];
         try {

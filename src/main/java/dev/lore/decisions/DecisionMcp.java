@@ -18,6 +18,7 @@ import dev.lore.identity.Caller;
 import dev.lore.identity.CallerResolver;
 import dev.lore.identity.NamespaceName;
 import dev.lore.mcp.McpErrors;
+import dev.lore.mcp.RedactSecrets;
 import dev.lore.mcp.SearchArguments;
 import dev.lore.store.TagName;
 import io.quarkiverse.mcp.server.JsonRpcErrorCodes;
@@ -34,6 +35,7 @@ import io.quarkiverse.mcp.server.ToolCallException;
 
 /** Decision Log over MCP: what was decided, why, and how it went. */
 @McpErrors
+@RedactSecrets
 public class DecisionMcp {
 
     private final DecisionService decisions;

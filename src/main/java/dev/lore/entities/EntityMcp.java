@@ -15,6 +15,7 @@ import dev.lore.identity.CallerResolver;
 import dev.lore.identity.NamespaceName;
 import dev.lore.identity.Namespaces;
 import dev.lore.mcp.McpErrors;
+import dev.lore.mcp.RedactSecrets;
 import dev.lore.mcp.SearchArguments;
 import io.quarkiverse.mcp.server.JsonRpcErrorCodes;
 import io.quarkiverse.mcp.server.McpConnection;
@@ -30,6 +31,7 @@ import io.quarkiverse.mcp.server.ToolCallException;
 
 /** Entity Memory over MCP: what the team knows about companies, projects, people and systems. */
 @McpErrors
+@RedactSecrets
 public class EntityMcp {
 
     private final EntityService entities;

@@ -12,6 +12,7 @@ import dev.lore.identity.CallerResolver;
 import dev.lore.identity.NamespaceName;
 import dev.lore.identity.Namespaces;
 import dev.lore.mcp.McpErrors;
+import dev.lore.mcp.RedactSecrets;
 import dev.lore.mcp.SearchArguments;
 import dev.lore.store.TagName;
 import io.quarkiverse.mcp.server.JsonRpcErrorCodes;
@@ -28,6 +29,7 @@ import io.quarkiverse.mcp.server.ToolArg;
 
 /** Learned Knowledge over MCP: save and search insights shared within a namespace. */
 @McpErrors
+@RedactSecrets
 public class KnowledgeMcp {
 
     static final int RECENT = 20;

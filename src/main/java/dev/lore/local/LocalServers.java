@@ -87,6 +87,11 @@ public final class LocalServers {
         return runDir.resolve(key + ".log");
     }
 
+    /** The server on file, when its process runs and it listens. */
+    public Optional<RuntimeFile> running() {
+        return RuntimeFile.read(runFile()).filter(known -> known.processAlive() && listens(known.port()));
+    }
+
     /**
      * The running server, started when there is none or the one on file no longer answers.
      *
@@ -203,6 +208,11 @@ public final class LocalServers {
 
     /** The command that starts the server: this JVM, with its options, running this jar's {@code serve}. */
     private static List<String> serverCommand() {
+        return commandOfThisProcess("serve");
+    }
+
+    /** The command that runs Lore again with other arguments: this JVM, with its options, and this jar. */
+    public static List<String> commandOfThisProcess(String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -215,7 +225,7 @@ public final class LocalServers {
             command.add(System.getProperty("java.class.path"));
             command.add(launched);
         }
-        command.add("serve");
+        command.addAll(List.of(arguments));
         return command;
     }
 

@@ -53,6 +53,7 @@ public final class StdioFront {
         return thread;
     });
     private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
+    private final boolean serverMessages;
 
     private volatile RuntimeFile server;
     private volatile String sessionId;
@@ -62,17 +63,23 @@ public final class StdioFront {
     private volatile int generation;
     private volatile boolean closing;
 
-    StdioFront(LocalServers servers, PrintStream protocolOut, PrintStream diagnostics) {
+    /**
+     * @param serverMessages whether to pass on what the server sends on its own (notifications, its requests): a
+     *        client does want them; a one-off tool call does not, and a thread blocked reading them would hold the
+     *        JVM's exit back for a while
+     */
+    StdioFront(LocalServers servers, PrintStream protocolOut, PrintStream diagnostics, boolean serverMessages) {
         this.servers = servers;
         this.protocolOut = protocolOut;
         this.diagnostics = diagnostics;
+        this.serverMessages = serverMessages;
     }
 
-    /** Serves this process's stdin and stdout until stdin closes; returns the exit code. */
-    public static int serve(String version) {
+    /** Serves this process's stdin and stdout until stdin closes, through the given server; returns the exit code. */
+    public static int serve(LocalServers servers) {
         PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(new PrintStream(OutputStream.nullOutputStream())); // nothing else may write to the protocol
-        StdioFront front = new StdioFront(LocalServers.forThisProcess(version), stdout, System.err);
+        StdioFront front = new StdioFront(servers, stdout, System.err, true);
         return front.run(System.in);
     }
 
@@ -174,7 +181,7 @@ public final class StdioFront {
                 sessionId = exchange.getHeaderField(SESSION_HEADER);
             }
             if (status == HttpURLConnection.HTTP_ACCEPTED) {
-                if ("notifications/initialized".equals(message.method())) {
+                if (serverMessages && "notifications/initialized".equals(message.method())) {
                     listenToServer();
                 }
                 return;

@@ -11,6 +11,7 @@ import dev.lore.identity.Caller;
 import dev.lore.identity.CallerResolver;
 import dev.lore.identity.UserId;
 import dev.lore.mcp.McpErrors;
+import dev.lore.mcp.RedactSecrets;
 import dev.lore.mcp.SearchArguments;
 import dev.lore.store.TagName;
 import io.quarkiverse.mcp.server.McpConnection;
@@ -25,6 +26,7 @@ import io.quarkiverse.mcp.server.ToolCallException;
 
 /** User Memory over MCP: observations about the user that accumulate, private to them. */
 @McpErrors
+@RedactSecrets
 public class MemoryMcp {
 
     static final int RESOURCE_LIMIT = 50;

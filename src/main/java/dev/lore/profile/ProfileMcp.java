@@ -7,6 +7,7 @@ import dev.lore.identity.Caller;
 import dev.lore.identity.CallerResolver;
 import dev.lore.identity.UserId;
 import dev.lore.mcp.McpErrors;
+import dev.lore.mcp.RedactSecrets;
 import io.quarkiverse.mcp.server.McpConnection;
 import io.quarkiverse.mcp.server.RequestUri;
 import io.quarkiverse.mcp.server.ResourceTemplate;
@@ -18,6 +19,7 @@ import io.quarkiverse.mcp.server.ToolArg;
 
 /** User Profile over MCP: who the user is and how they like to work. */
 @McpErrors
+@RedactSecrets
 public class ProfileMcp {
 
     static final int HISTORY = 50;

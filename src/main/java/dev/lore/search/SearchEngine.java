@@ -1,9 +1,11 @@
 package dev.lore.search;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,6 +82,27 @@ public class SearchEngine {
         return write(scope, write -> {
             T created = record.create().apply(write);
             index(record.entryOf().apply(created), embedded);
+            return created;
+        });
+    }
+
+    /**
+     * Saves records that each stand on their own, made from the given texts, in one write: either all of them are
+     * kept or, when the write fails, none is. {@code create} is asked for the record of each text in turn, inside the
+     * write, and may decline one (empty: a record that is there already).
+     */
+    public <T> List<T> addEach(SearchScope scope, List<String> texts, BiFunction<Write, Integer, Optional<T>> create,
+            Function<T, IndexEntry> entryOf) {
+        List<TextVectors> embedded = texts.stream().map(this::embedded).toList();
+        return write(scope, write -> {
+            List<T> created = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                int made = i;
+                create.apply(write, i).ifPresent(record -> {
+                    index(entryOf.apply(record), embedded.get(made));
+                    created.add(record);
+                });
+            }
             return created;
         });
     }

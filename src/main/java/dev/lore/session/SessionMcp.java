@@ -10,6 +10,7 @@ import dev.lore.identity.Caller;
 import dev.lore.identity.CallerResolver;
 import dev.lore.identity.SessionId;
 import dev.lore.mcp.McpErrors;
+import dev.lore.mcp.RedactSecrets;
 import io.quarkiverse.mcp.server.McpConnection;
 import io.quarkiverse.mcp.server.RequestUri;
 import io.quarkiverse.mcp.server.ResourceTemplate;
@@ -21,6 +22,7 @@ import io.quarkiverse.mcp.server.ToolArg;
 
 /** Session Context over MCP: what the current session is about and how far it got. */
 @McpErrors
+@RedactSecrets
 public class SessionMcp {
 
     private final SessionService sessions;

@@ -7,11 +7,18 @@ import jakarta.persistence.AttributeConverter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** Stores a list of values in one text column, as a JSON array; a subclass names the element type. */
+/**
+ * Stores a list of values in one text column, as a JSON array (times as ISO-8601 text); a subclass names the element
+ * type.
+ */
 public abstract class JsonListConverter<T> implements AttributeConverter<List<T>, String> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     private final TypeReference<List<T>> type;
 

@@ -17,6 +17,7 @@ import jakarta.validation.Validator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.lore.capture.SecretRedactor;
 import dev.lore.identity.Caller;
 import io.quarkus.arc.All;
 
@@ -54,8 +55,8 @@ public class LearningStores {
 
     /**
      * Hands a store knowledge as a model gives it: a JSON array of items of the store's knowledge type (fields the
-     * type does not have are ignored). Every item is checked first, with the rules of the store's tools: when one is
-     * invalid, nothing is saved and the violations name the item ({@code knowledge[1].title}).
+     * type does not have are ignored), secrets redacted. Every item is checked first, with the rules of the store's
+     * tools: when one is invalid, nothing is saved and the violations name the item ({@code knowledge[1].title}).
      */
     public List<Learned> learn(Caller caller, String storeName, JsonNode knowledge) {
         LearningStore<?> store = named(storeName)
@@ -64,8 +65,10 @@ public class LearningStores {
     }
 
     private <K> List<Learned> learn(Caller caller, LearningStore<K> store, JsonNode knowledge) {
+        JsonNode redacted = knowledge.deepCopy();
+        SecretRedactor.redact(redacted);
         List<K> items = new ArrayList<>();
-        for (JsonNode item : knowledge.isArray() ? knowledge : json.createArrayNode().add(knowledge)) {
+        for (JsonNode item : redacted.isArray() ? redacted : json.createArrayNode().add(redacted)) {
             items.add(json.convertValue(item, store.knowledgeType()));
         }
         Set<ConstraintViolation<KnowledgeItems<K>>> violations = validator.validate(new KnowledgeItems<>(items));

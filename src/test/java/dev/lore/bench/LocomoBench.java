@@ -36,7 +36,7 @@ import dev.lore.testing.TestStores;
 public final class LocomoBench {
 
     private static final Pattern TURN_TAG = Pattern.compile("d\\d+:\\d+");
-    private static final Map<Integer, String> CATEGORIES = Map.of(1, "multi-hop", 2, "temporal", 3, "open-domain",
+    static final Map<Integer, String> CATEGORIES = Map.of(1, "multi-hop", 2, "temporal", 3, "open-domain",
             4, "single-hop");
 
     public static void main(String[] args) throws Exception {

@@ -68,6 +68,16 @@ class ExportImportIT {
                     "alternatives", List.of("dump and restore"), "tags", List.of("billing")))).path("id").asText();
             call(client, "record_outcome", Json.object("decision_id", decision, "outcome",
                     "Cut over in 4 minutes of read-only time", "success", true));
+            String job = structured(call(client, "learn_from_conversation", Json.object("session_id", "standup",
+                    "messages", List.of(Map.of("role", "user", "content", "The ledger copy finished overnight.",
+                            "timestamp", "2026-12-01T09:00:00Z"), Map.of("role", "assistant", "content",
+                                    "Then the cut-over can start at ten.", "timestamp", "2026-12-01T09:00:07Z")))))
+                    .path("job_id").asText();
+            call(client, "learn_from_conversation", Json.object("session_id", "small-talk", "messages",
+                    List.of(Map.of("role", "user", "content", "Nice weather today."))));
+            awaitLearned(client, job);
+            awaitConversation(client, "small-talk");
+            call(client, "forget_conversation", Json.object("conversation_id", "small-talk"));
             for (int save = 0; save < 2; save++) {
                 call(client, "save_learning", Json.object("title", "Ledger copy needs REPLICA IDENTITY FULL",
                         "learning", "Logical replication of the ledger table fails without REPLICA IDENTITY FULL "
@@ -81,15 +91,15 @@ class ExportImportIT {
         Path exported = files.resolve("source.jsonl");
         LoreProcess.Ran export = lore(source.get(), "export", "--output", exported.toString());
         assertThat(export.exitCode()).as("export, stderr: %s", export.stderr()).isZero();
-        assertThat(export.stderr()).contains("Exported 15 records from profile, session, memory, entities, "
-                + "knowledge, decisions.").doesNotContain("\r", "WARN", "ERROR");
+        assertThat(export.stderr()).contains("Exported 21 records from profile, session, memory, entities, "
+                + "knowledge, decisions, conversations.").doesNotContain("\r", "WARN", "ERROR");
         List<String> lines = Files.readAllLines(exported);
         JsonNode header = Json.parse(lines.get(0));
         assertThat(header.path("lore_export").asInt()).isEqualTo(1);
         assertThat(header.path("flavor").asText()).isEqualTo(TestStores.FLAVOR);
         assertThat(kinds(lines)).containsExactly("profile field", "profile change", "session session",
                 "memory memory", "memory audit", "entities entity", "entities fact", "entities relation",
-                "knowledge learning", "decisions decision");
+                "knowledge learning", "decisions decision", "conversations conversation", "conversations turn");
         JsonNode learning = recordsOf(lines, "learning").get(0);
         assertThat(learning.path("confirmations").asInt()).isEqualTo(2);
         assertThat(recordsOf(lines, "fact")).extracting(fact -> fact.path("status").asText())
@@ -97,12 +107,12 @@ class ExportImportIT {
 
         LoreProcess.Ran imported = lore(target.get(), "import", exported.toString());
         assertThat(imported.exitCode()).as("import, stderr: %s", imported.stderr()).isZero();
-        assertThat(imported.stdout()).contains("Imported 15 records from " + exported
-                + ": 15 added, 0 updated, 0 already there, 0 left out.");
+        assertThat(imported.stdout()).contains("Imported 21 records from " + exported
+                + ": 21 added, 0 updated, 0 already there, 0 left out.");
         assertThat(recordLines(export(target.get()))).isEqualTo(recordLines(lines));
 
         LoreProcess.Ran again = lore(target.get(), "import", exported.toString());
-        assertThat(again.stdout()).contains(": 0 added, 0 updated, 15 already there, 0 left out.");
+        assertThat(again.stdout()).contains(": 0 added, 0 updated, 21 already there, 0 left out.");
         assertThat(recordLines(export(target.get()))).isEqualTo(recordLines(lines));
 
         try (McpClient client = LoreProcess.stdioClient(target.get(), Map.of("LORE_USER", "bob"), "cursor")) {
@@ -111,6 +121,10 @@ class ExportImportIT {
             assertThat(found.path("results").get(0).path("id").asText()).isEqualTo(learning.path("id").asText());
             JsonNode acme = structured(call(client, "search_entities", Json.object("query", "who is Acme's CEO")));
             assertThat(acme.toString()).contains("Dana Reyes").doesNotContain("Bob Stone");
+            JsonNode said = structured(call(client, "search_conversations", Json.object("query",
+                    "when does the cut-over start", "user_id", "alice")));
+            assertThat(said.path("turns").get(0).path("text").asText()).isEqualTo("Then the cut-over can start at ten.");
+            assertThat(said.toString()).doesNotContain("weather");
         }
 
         LoreProcess.Ran stats = lore(target.get(), "stats", "--store", "entities,memory");
@@ -168,6 +182,24 @@ class ExportImportIT {
     private static List<JsonNode> recordsOf(List<String> export, String kind) {
         return recordLines(export).stream().map(Json::parse).filter(line -> line.path("kind").asText().equals(kind))
                 .toList();
+    }
+
+    private static void awaitLearned(McpClient client, String job) throws InterruptedException {
+        for (int wait = 0; wait < 300; wait++) {
+            if (structured(call(client, "get_learning_job", Json.object("job_id", job))).path("state").asText()
+                    .equals("done")) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("job " + job + " was not learned from within a minute");
+    }
+
+    /** Jobs are learned from in turn: one queued after a conversation is done once that one is kept. */
+    private static void awaitConversation(McpClient client, String conversation) throws InterruptedException {
+        String after = structured(call(client, "learn_from_conversation", Json.object("session_id", conversation
+                + "-after", "messages", List.of(Map.of("role", "user", "content", "ok"))))).path("job_id").asText();
+        awaitLearned(client, after);
     }
 
     private static LoreProcess.Ran lore(TestStores.Store store, String... args) {

@@ -69,7 +69,8 @@ class StoriesIT {
                     "save_learning", "search_learnings", "get_profile", "update_profile", "save_memory",
                     "search_memories", "list_memories", "forget_memory", "get_session_context",
                     "update_session_context", "save_entity_fact", "relate_entities", "get_entity", "search_entities",
-                    "log_decision", "record_outcome", "search_decisions", "list_decisions");
+                    "log_decision", "record_outcome", "search_decisions", "list_decisions", "search_conversations",
+                    "forget_conversation", "learn_from_conversation", "get_learning_job");
             assertThat(client.listPrompts()).extracting(p -> p.name()).containsExactly("recall");
             assertThat(client.listResourceTemplates()).extracting(t -> t.uriTemplate()).contains(
                     "lore://users/{user_id}/profile", "lore://users/{user_id}/memories", "lore://sessions/{session_id}",

@@ -1,12 +1,10 @@
 package dev.lore.recall;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import dev.lore.testing.McpCalls;
@@ -21,10 +19,7 @@ class RecallMcpTest {
     }
 
     static String prompt(McpCalls mcp, Map<String, String> arguments) {
-        AtomicReference<String> text = new AtomicReference<>();
-        mcp.client().when().promptsGet("recall", arguments,
-                response -> text.set(response.messages().get(0).content().asText().text())).thenAssertResults();
-        return text.get();
+        return mcp.recall(arguments);
     }
 
     /** Session context belongs to the caller's user, so this story is told as the local user. */

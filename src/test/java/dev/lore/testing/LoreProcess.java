@@ -82,12 +82,20 @@ public final class LoreProcess implements AutoCloseable {
 
     /** Runs a command of the packaged Lore on a store to its end, with more settings in its environment. */
     public static Ran run(TestStores.Store store, Map<String, String> extraEnvironment, String... args) {
+        return runWithInput(store, extraEnvironment, "", args);
+    }
+
+    /** Runs a command of the packaged Lore on a store to its end, with {@code input} on its standard input. */
+    public static Ran runWithInput(TestStores.Store store, Map<String, String> extraEnvironment, String input,
+            String... args) {
         try {
+            Path in = Files.createTempFile("lore-command-", ".in");
             Path out = Files.createTempFile("lore-command-", ".out");
             Path err = Files.createTempFile("lore-command-", ".err");
             try {
-                ProcessBuilder builder = new ProcessBuilder(command(args)).redirectOutput(out.toFile())
-                        .redirectError(err.toFile());
+                Files.writeString(in, input);
+                ProcessBuilder builder = new ProcessBuilder(command(args)).redirectInput(in.toFile())
+                        .redirectOutput(out.toFile()).redirectError(err.toFile());
                 builder.environment().putAll(store.environment());
                 builder.environment().putAll(extraEnvironment);
                 Process lore = start(builder);
@@ -97,6 +105,7 @@ public final class LoreProcess implements AutoCloseable {
                 }
                 return new Ran(lore.exitValue(), Files.readString(out), Files.readString(err));
             } finally {
+                Files.deleteIfExists(in);
                 Files.deleteIfExists(out);
                 Files.deleteIfExists(err);
             }

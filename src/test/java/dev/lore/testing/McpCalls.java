@@ -73,6 +73,14 @@ public final class McpCalls implements AutoCloseable {
         }
     }
 
+    /** The text of the recall prompt for these arguments. */
+    public String recall(Map<String, String> arguments) {
+        AtomicReference<String> text = new AtomicReference<>();
+        client.when().promptsGet("recall", arguments,
+                response -> text.set(response.messages().get(0).content().asText().text())).thenAssertResults();
+        return text.get();
+    }
+
     public static String text(ToolResponse response) {
         return response.content().get(0).asText().text();
     }

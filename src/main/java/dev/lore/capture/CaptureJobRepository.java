@@ -1,0 +1,33 @@
+package dev.lore.capture;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+class CaptureJobRepository implements PanacheRepositoryBase<CaptureJob, String> {
+
+    /** The job that has waited longest among those due now. */
+    Optional<CaptureJob> nextDue(Instant now) {
+        return find("state = ?1 and runAfter <= ?2", Sort.ascending("runAfter", "id"), CaptureJob.State.QUEUED, now)
+                .firstResultOptional();
+    }
+
+    Optional<CaptureJob> ofUser(String id, String userId) {
+        return find("id = ?1 and userId = ?2", id, userId).firstResultOptional();
+    }
+
+    long waiting() {
+        return count("state in ?1", List.of(CaptureJob.State.QUEUED, CaptureJob.State.RUNNING));
+    }
+
+    /** Jobs a stopped worker was running: they wait again, since what they saved was all or nothing. */
+    int requeueRunning() {
+        return update("state = ?1 where state = ?2", CaptureJob.State.QUEUED, CaptureJob.State.RUNNING);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.lore.capture;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+
+import dev.lore.identity.Caller;
+import dev.lore.storage.KeyedWrites;
+import dev.lore.store.Learned;
+
+/**
+ * The durable queue of conversations waiting to be learned from. A job is claimed by one worker at a time; one that
+ * fails waits longer before each new attempt and is given up on after {@link #ATTEMPTS}; one a stopped worker was
+ * running waits again when Lore starts.
+ */
+@ApplicationScoped
+@ActivateRequestContext
+public class CaptureQueue {
+
+    static final int ATTEMPTS = 5;
+    static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    /** One key for every write to the queue: claims never race each other. */
+    private static final String WRITE_KEY = "capture/queue";
+
+    private final CaptureJobRepository jobs;
+    private final KeyedWrites writes;
+
+    CaptureQueue(CaptureJobRepository jobs, KeyedWrites writes) {
+        this.jobs = jobs;
+        this.writes = writes;
+    }
+
+    /** Queues the turns of the caller's conversation (its session) to be learned from. */
+    public CaptureJob enqueue(Caller caller, List<CapturedTurn> turns) {
+        return writes.run(WRITE_KEY, () -> {
+            Instant now = now();
+            CaptureJob job = new CaptureJob();
+            job.userId = caller.userId();
+            job.agentId = caller.agentId();
+            job.conversationId = caller.sessionId();
+            job.turns = turns.stream().map(turn -> new CapturedTurn(turn.key(), turn.position(), turn.role(),
+                    SecretRedactor.redact(turn.text()), turn.occurredAt())).toList();
+            job.turnCount = turns.size();
+            job.state = CaptureJob.State.QUEUED;
+            job.runAfter = now;
+            job.createdAt = now;
+            jobs.persist(job);
+            return job;
+        });
+    }
+
+    /** Claims the job that has waited longest among those due, for one attempt. */
+    Optional<CaptureJob> claim() {
+        return writes.run(WRITE_KEY, () -> jobs.nextDue(now()).map(job -> {
+            job.state = CaptureJob.State.RUNNING;
+            job.attempts++;
+            return job;
+        }));
+    }
+
+    void done(String jobId, List<Learned> learned) {
+        writes.run(WRITE_KEY, () -> jobs.findByIdOptional(jobId).map(job -> {
+            job.state = CaptureJob.State.DONE;
+            job.learned = learned;
+            job.error = null;
+            job.finishedAt = now();
+            return job;
+        }));
+    }
+
+    /** Records a failed attempt: the job waits twice as long as before, or is given up on after its last attempt. */
+    void failed(String jobId, String error) {
+        writes.run(WRITE_KEY, () -> jobs.findByIdOptional(jobId).map(job -> {
+            job.error = error;
+            if (job.attempts >= ATTEMPTS) {
+                job.state = CaptureJob.State.FAILED;
+                job.finishedAt = now();
+            } else {
+                job.state = CaptureJob.State.QUEUED;
+                job.runAfter = now().plus(FIRST_RETRY.multipliedBy(1L << (job.attempts - 1)));
+            }
+            return job;
+        }));
+    }
+
+    /** Jobs a worker was running when its Lore stopped wait again (their saves were all or nothing). */
+    int requeueInterrupted() {
+        return writes.run(WRITE_KEY, jobs::requeueRunning);
+    }
+
+    /** One of the user's jobs. */
+    public Optional<CaptureJob> job(String userId, String jobId) {
+        return jobs.ofUser(jobId, userId);
+    }
+
+    /** How many jobs wait or run now. */
+    public long waiting() {
+        return jobs.waiting();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
