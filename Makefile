@@ -26,15 +26,17 @@ test-local:
 test-team: postgres
 	$(MVN) clean verify -Pteam
 
-## bench: LoCoMo and insight/question pairs through the real MCP server (both flavors), start-up, and search/save at 100k items (local)
+## bench: LoCoMo (saved by tool calls, and replayed through lore ingest) and insight/question pairs through the real MCP server (both flavors), start-up, and search/save at 100k items (local)
 bench: postgres
 	$(MVN) -q -DskipTests package -Plocal
 	$(MVN) -q exec:java@locomo-bench -Plocal
+	$(MVN) -q exec:java@locomo-ingest-bench -Plocal
 	$(MVN) -q exec:java@insight-pairs-bench -Plocal
 	$(MVN) -q exec:java@startup-bench -Plocal
 	$(MVN) -q exec:java@scale-bench -Plocal
 	$(MVN) -q -DskipTests package -Pteam
 	$(MVN) -q exec:java@locomo-bench -Pteam
+	$(MVN) -q exec:java@locomo-ingest-bench -Pteam
 	$(MVN) -q exec:java@insight-pairs-bench -Pteam
 
 ## bench-scale-team: search/save at 1M items on PostgreSQL + pgvector (loads for ~15 minutes on 2 cores)

@@ -1,8 +1,12 @@
 package dev.lore.conversations;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,6 +31,8 @@ import dev.lore.search.SearchScope;
 public class ConversationService {
 
     static final String STORE = "conversations";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private final ConversationRepository conversations;
     private final ConversationTurnRepository turns;
@@ -53,7 +59,14 @@ public class ConversationService {
             return List.of();
         }
         List<String> texts = fresh.stream().map(turn -> SecretRedactor.redact(turn.text())).toList();
-        return search.addEach(scope(user), texts, (write, i) -> {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<Instant> saidAt = fresh.stream().map(turn -> turn.occurredAt() == null ? now : turn.occurredAt())
+                .toList();
+        List<String> indexed = new ArrayList<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            indexed.add(indexedText(texts.get(i), saidAt.get(i)));
+        }
+        return search.addEach(scope(user), indexed, (write, i) -> {
             Conversation conversation = conversation(caller, write.now());
             CapturedTurn turn = fresh.get(i);
             if (conversation.forgottenAt != null || turns.count("userId = ?1 and conversationId = ?2 and turnKey = ?3",
@@ -68,7 +81,7 @@ public class ConversationService {
             kept.role = turn.role();
             kept.body = texts.get(i);
             kept.createdAt = write.now();
-            kept.occurredAt = turn.occurredAt() == null ? write.now() : turn.occurredAt();
+            kept.occurredAt = saidAt.get(i);
             turns.persist(kept);
             conversation.turnsKept++;
             conversation.updatedAt = write.now();
@@ -117,10 +130,17 @@ public class ConversationService {
                 }));
     }
 
-    /** What search keeps of a turn: what was said, in its conversation, weighed by when it was said. */
+    /**
+     * What search keeps of a turn: what was said and the day it was said (so that "what did we discuss in May" finds
+     * it by its words too), in its conversation, weighed by when it was said.
+     */
     static IndexEntry entryOf(ConversationTurn turn) {
-        return new IndexEntry(STORE, turn.id, Caller.DEFAULT_NAMESPACE, turn.userId, turn.conversationId, turn.body,
-                List.of(), IndexEntry.savedOnce(turn.occurredAt));
+        return new IndexEntry(STORE, turn.id, Caller.DEFAULT_NAMESPACE, turn.userId, turn.conversationId,
+                indexedText(turn.body, turn.occurredAt), List.of(), IndexEntry.savedOnce(turn.occurredAt));
+    }
+
+    static String indexedText(String said, Instant occurredAt) {
+        return said + "\n" + DAY.format(occurredAt);
     }
 
     /** A user's conversations live in the default namespace, owned by the user: no search sees another user's. */
