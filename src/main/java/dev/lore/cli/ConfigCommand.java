@@ -44,11 +44,14 @@ import picocli.CommandLine.Spec;
  * write back faithfully (not valid JSON or TOML, or JSON with comments).
  */
 @Command(name = "config", description = "Print the entry that launches this Lore in an MCP client's configuration, "
-        + "or merge it into the client's own file (--write).")
+        + "or merge it into the client's own file (--write); with --hooks, also the hooks that hand Lore every "
+        + "conversation.")
 @RegisterForReflection
 class ConfigCommand implements Callable<Integer> {
 
     static final int FILE_REFUSED = 1;
+    /** Claude Code's events whose hooks get the transcript: after each answer, before compacting, at the end. */
+    private static final List<String> HOOK_EVENTS = List.of("Stop", "PreCompact", "SessionEnd");
     private static final DateTimeFormatter BACKUP_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final ObjectMapper JSON = JsonMapper.builder()
             .defaultPrettyPrinter(new DefaultPrettyPrinter().withSeparators(Separators.createDefaultInstance()
@@ -73,6 +76,14 @@ class ConfigCommand implements Callable<Integer> {
             + "--env LORE_DB_PATH=/home/me/work.db (repeatable).")
     Map<String, String> environment = new LinkedHashMap<>();
 
+    @Option(names = "--hooks", description = "Also set up the client's hooks that hand every conversation to Lore "
+            + "(lore ingest --hook after each answer, before compacting and at the session's end; Claude Code only).")
+    boolean hooks;
+
+    @Option(names = "--hooks-file", paramLabel = "PATH", description = "The settings file to put the hooks in instead "
+            + "of the client's usual one (~/.claude/settings.json).")
+    Path hooksFile;
+
     @Spec
     CommandSpec spec;
 
@@ -80,20 +91,36 @@ class ConfigCommand implements Callable<Integer> {
     public Integer call() {
         McpClient client = McpClient.named(clientId).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "Unknown client '" + clientId + "': one of " + McpClient.ids()));
-        Path target = file != null ? file : client.file(Path.of(System.getProperty("user.home")),
-                System.getProperty("os.name", "").toLowerCase(Locale.ROOT), Path.of("").toAbsolutePath());
+        if (hooks && client != McpClient.CLAUDE_CODE) {
+            throw new ParameterException(spec.commandLine(), "--hooks: only Claude Code hands a hook its "
+                    + "conversation's transcript (Cursor's stop hook carries none; " + client.title + " has no such "
+                    + "hook). Agents there can hand conversations over with the learn_from_conversation tool.");
+        }
+        Path home = Path.of(System.getProperty("user.home"));
+        Path target = file != null ? file : client.file(home, System.getProperty("os.name", "")
+                .toLowerCase(Locale.ROOT), Path.of("").toAbsolutePath());
+        Path settings = hooksFile != null ? hooksFile : home.resolve(".claude/settings.json");
         PrintWriter out = spec.commandLine().getOut();
+        Path writing = target;
         try {
             if (!write) {
                 out.println("# " + client.title + " reads " + target + "; add this there, or run: lore config "
                         + client.id + " --write");
                 out.print(client.toml() ? tomlEntry(client) : json().writeValueAsString(jsonEntry(client)) + "\n");
+                if (hooks) {
+                    out.println("# and its hooks from " + settings + ":");
+                    ObjectNode root = json().createObjectNode();
+                    addHooks(root);
+                    out.println(json().writeValueAsString(root));
+                }
                 out.flush();
                 return 0;
             }
-            return client.toml() ? writeToml(client, target, out) : writeJson(client, target, out);
+            int written = client.toml() ? writeToml(client, target, out) : writeJson(client, target, out);
+            writing = settings;
+            return written != 0 || !hooks ? written : writeHooks(client, settings, out);
         } catch (IOException e) {
-            spec.commandLine().getErr().println("lore: could not write " + target + ": " + e.getMessage());
+            spec.commandLine().getErr().println("lore: could not write " + writing + ": " + e.getMessage());
             return FILE_REFUSED;
         }
     }
@@ -133,24 +160,9 @@ class ConfigCommand implements Callable<Integer> {
     }
 
     private int writeJson(McpClient client, Path target, PrintWriter out) throws IOException {
-        ObjectNode root;
-        if (Files.exists(target)) {
-            String text = Files.readString(target, StandardCharsets.UTF_8);
-            JsonNode read;
-            try {
-                read = text.isBlank() ? json().createObjectNode() : json().readTree(text);
-            } catch (JsonProcessingException strict) {
-                return refuse(target, lenientlyValid(text)
-                        ? "it holds comments or trailing commas, which writing it back would lose; add the entry by "
-                                + "hand (lore config " + client.id + " prints it)"
-                        : "it is not valid JSON (" + strict.getOriginalMessage() + ")");
-            }
-            if (!read.isObject() || read.has(client.serversKey) && !read.get(client.serversKey).isObject()) {
-                return refuse(target, "it is not a JSON object with \"" + client.serversKey + "\" as an object");
-            }
-            root = (ObjectNode) read;
-        } else {
-            root = json().createObjectNode();
+        ObjectNode root = readObject(client, target, client.serversKey);
+        if (root == null) {
+            return FILE_REFUSED;
         }
         ObjectNode servers = root.has(client.serversKey) ? (ObjectNode) root.get(client.serversKey)
                 : root.putObject(client.serversKey);
@@ -161,6 +173,89 @@ class ConfigCommand implements Callable<Integer> {
         }
         servers.set(name, entry);
         return replace(client, target, json().writeValueAsString(root) + "\n", out);
+    }
+
+    /** Adds the hooks to the client's settings, keeping every other hook and setting; one already there stays one. */
+    private int writeHooks(McpClient client, Path settings, PrintWriter out) throws IOException {
+        ObjectNode root = readObject(client, settings, "hooks");
+        if (root == null) {
+            return FILE_REFUSED;
+        }
+        if (!addHooks(root)) {
+            out.println("Lore's hooks are already set up for " + client.title + " in " + settings
+                    + ": nothing changed.");
+            return 0;
+        }
+        return replace(client, settings, json().writeValueAsString(root) + "\n", out);
+    }
+
+    /**
+     * Adds to a settings object the hooks that hand each conversation to Lore, for every event that lacks them:
+     * after each answer and before compacting (asynchronous: the client's turn never waits), and at the session's end.
+     * Answers whether it added one.
+     */
+    private boolean addHooks(ObjectNode root) {
+        ObjectNode events = root.has("hooks") ? (ObjectNode) root.get("hooks") : root.putObject("hooks");
+        String command = hookCommand();
+        boolean added = false;
+        for (String event : HOOK_EVENTS) {
+            ArrayNode groups = events.has(event) && events.get(event).isArray() ? (ArrayNode) events.get(event)
+                    : events.putArray(event);
+            boolean present = false;
+            for (JsonNode group : groups) {
+                for (JsonNode hook : group.path("hooks")) {
+                    present |= command.equals(hook.path("command").asText());
+                }
+            }
+            if (!present) {
+                ObjectNode hook = groups.addObject().putArray("hooks").addObject().put("type", "command")
+                        .put("command", command);
+                if (!event.equals("SessionEnd")) {
+                    hook.put("async", true);
+                }
+                added = true;
+            }
+        }
+        return added;
+    }
+
+    /** The shell command a hook runs: this Lore's {@code ingest --hook}, with the settings given by --env. */
+    private String hookCommand() {
+        List<String> words = new ArrayList<>();
+        environment.forEach((key, value) -> words.add(key + "=" + shellWord(value)));
+        launch().forEach(word -> words.add(shellWord(word)));
+        words.addAll(List.of("ingest", "--hook"));
+        return String.join(" ", words);
+    }
+
+    private static String shellWord(String word) {
+        return word.matches("[A-Za-z0-9_./:=@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /**
+     * The JSON object a client's file holds (empty when there is no file yet), or {@code null} after saying why it is
+     * left alone: it is not valid JSON, holds what writing it back would lose, or {@code key} is not an object in it.
+     */
+    private ObjectNode readObject(McpClient client, Path target, String key) throws IOException {
+        if (!Files.exists(target)) {
+            return json().createObjectNode();
+        }
+        String text = Files.readString(target, StandardCharsets.UTF_8);
+        JsonNode read;
+        try {
+            read = text.isBlank() ? json().createObjectNode() : json().readTree(text);
+        } catch (JsonProcessingException strict) {
+            refuse(target, lenientlyValid(text)
+                    ? "it holds comments or trailing commas, which writing it back would lose; add the entry by "
+                            + "hand (lore config " + client.id + " prints it)"
+                    : "it is not valid JSON (" + strict.getOriginalMessage() + ")");
+            return null;
+        }
+        if (!read.isObject() || read.has(key) && !read.get(key).isObject()) {
+            refuse(target, "it is not a JSON object with \"" + key + "\" as an object");
+            return null;
+        }
+        return (ObjectNode) read;
     }
 
     private int writeToml(McpClient client, Path target, PrintWriter out) throws IOException {

@@ -1,7 +1,5 @@
 package dev.lore.protocol;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,14 +9,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 
+import dev.langchain4j.mcp.client.McpClient;
 import dev.lore.testing.Json;
 import dev.lore.testing.LoreProcess;
+import dev.lore.testing.TestStores;
 
 /**
  * {@code lore config} as a user runs it, on configuration files as the clients write them, with other servers and
@@ -175,6 +176,79 @@ class ConfigCommandIT {
         assertThat(invalid.exit()).isEqualTo(1);
         assertThat(invalid.err()).contains("not valid JSON");
         assertThat(backups(broken)).isEmpty();
+    }
+
+    @Test
+    void claudeCodesHooksAreAddedOnceBesideTheUsersOwn() throws Exception {
+        Path settings = home.resolve(".claude/settings.json");
+        write(settings, """
+                {
+                  "permissions": {"allow": ["Bash(npm test)"]},
+                  "hooks": {
+                    "Stop": [{"hooks": [{"type": "command", "command": "notify-send done"}]}],
+                    "PreToolUse": [{"matcher": "Bash", "hooks": [{"type": "command", "command": "audit-bash"}]}]
+                  }
+                }
+                """);
+
+        Run run = lore("config", "claude-code", "--write", "--hooks");
+
+        assertThat(run.exit()).as("stderr: %s", run.err()).isZero();
+        assertThat(Json.parse(Files.readString(home.resolve(".claude.json"))).path("mcpServers").has("lore")).isTrue();
+        JsonNode after = Json.parse(Files.readString(settings));
+        assertThat(after.path("permissions").path("allow").get(0).asText()).isEqualTo("Bash(npm test)");
+        assertThat(after.path("hooks").path("PreToolUse").get(0).path("hooks").get(0).path("command").asText())
+                .isEqualTo("audit-bash");
+        JsonNode stop = after.path("hooks").path("Stop");
+        assertThat(stop).hasSize(2);
+        assertThat(stop.get(0).path("hooks").get(0).path("command").asText()).isEqualTo("notify-send done");
+        JsonNode ours = stop.get(1).path("hooks").get(0);
+        assertThat(ours.path("command").asText()).endsWith(" ingest --hook").contains("-jar");
+        assertThat(ours.path("async").asBoolean()).isTrue();
+        assertThat(after.path("hooks").path("PreCompact").get(0).path("hooks").get(0).path("async").asBoolean())
+                .isTrue();
+        assertThat(after.path("hooks").path("SessionEnd").get(0).path("hooks").get(0).has("async"))
+                .as("the session's end waits for the hand-over").isFalse();
+        assertThat(backups(settings)).hasSize(1);
+
+        Run again = lore("config", "claude-code", "--write", "--hooks");
+        assertThat(again.out()).contains("Lore's hooks are already set up for Claude Code in " + settings
+                + ": nothing changed.");
+        assertThat(Json.parse(Files.readString(settings)).path("hooks").path("Stop")).hasSize(2);
+        assertThat(backups(settings)).hasSize(1);
+    }
+
+    @Test
+    void theHookCommandItWritesHandsTheConversationToLore() throws Exception {
+        try (TestStores.Store store = TestStores.fresh()) {
+            List<String> args = new ArrayList<>(List.of("config", "claude-code", "--write", "--hooks"));
+            store.environment().forEach((key, value) -> args.addAll(List.of("--env", key + "=" + value)));
+            assertThat(lore(args.toArray(String[]::new)).exit()).isZero();
+            String command = Json.parse(Files.readString(home.resolve(".claude/settings.json"))).path("hooks")
+                    .path("Stop").get(0).path("hooks").get(0).path("command").asText();
+            Path transcript = IngestIT.transcript(home);
+
+            Process hook = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+            hook.getOutputStream().write(IngestIT.stopHook(transcript).getBytes(StandardCharsets.UTF_8));
+            hook.getOutputStream().close();
+            assertThat(hook.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(hook.exitValue()).as("output: %s", new String(hook.getInputStream().readAllBytes(),
+                    StandardCharsets.UTF_8)).isZero();
+
+            try (McpClient client = LoreProcess.stdioClient(store, "claude-code")) {
+                assertThat(IngestIT.awaitFound(client, "why did checkout requests hang under load?", 1)
+                        .path("count").asInt()).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void hooksForAClientThatCannotHandOverAConversationAreAUsageError() throws Exception {
+        Run run = lore("config", "cursor", "--hooks");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--hooks: only Claude Code hands a hook its conversation's transcript",
+                "learn_from_conversation");
     }
 
     @Test

@@ -103,7 +103,7 @@ class IngestIT {
     }
 
     /** The search's answer once it finds at least {@code turns} turns (the worker learns in the background). */
-    private static JsonNode awaitFound(McpClient client, String query, int turns) throws InterruptedException {
+    static JsonNode awaitFound(McpClient client, String query, int turns) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         JsonNode found;
         do {
