@@ -58,6 +58,10 @@ public class CaptureJob {
     @Column(name = "turn_count", nullable = false)
     public int turnCount;
 
+    /** How many of the turns were new to conversation memory, once they are kept (a retry starts from there). */
+    @Column(name = "new_turns")
+    public Integer newTurns;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public State state;

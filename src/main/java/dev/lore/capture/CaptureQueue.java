@@ -55,7 +55,7 @@ public class CaptureQueue {
     }
 
     /** Claims the job that has waited longest among those due, for one attempt. */
-    Optional<CaptureJob> claim() {
+    public Optional<CaptureJob> claim() {
         return writes.run(WRITE_KEY, () -> jobs.nextDue(now()).map(job -> {
             job.state = CaptureJob.State.RUNNING;
             job.attempts++;
@@ -63,7 +63,16 @@ public class CaptureQueue {
         }));
     }
 
-    void done(String jobId, List<Learned> learned) {
+    /** Records what conversation memory kept of the job's turns: a later attempt starts from there. */
+    public void kept(String jobId, List<Learned> kept) {
+        writes.run(WRITE_KEY, () -> jobs.findByIdOptional(jobId).map(job -> {
+            job.learned = kept;
+            job.newTurns = kept.size();
+            return job;
+        }));
+    }
+
+    public void done(String jobId, List<Learned> learned) {
         writes.run(WRITE_KEY, () -> jobs.findByIdOptional(jobId).map(job -> {
             job.state = CaptureJob.State.DONE;
             job.learned = learned;
@@ -73,11 +82,14 @@ public class CaptureQueue {
         }));
     }
 
-    /** Records a failed attempt: the job waits twice as long as before, or is given up on after its last attempt. */
-    void failed(String jobId, String error) {
+    /**
+     * Records a failed attempt: the job waits twice as long as before, or is given up on after its last attempt, or at
+     * once when trying again cannot help ({@code retryable} false).
+     */
+    public void failed(String jobId, String error, boolean retryable) {
         writes.run(WRITE_KEY, () -> jobs.findByIdOptional(jobId).map(job -> {
             job.error = error;
-            if (job.attempts >= ATTEMPTS) {
+            if (!retryable || job.attempts >= ATTEMPTS) {
                 job.state = CaptureJob.State.FAILED;
                 job.finishedAt = now();
             } else {
@@ -89,7 +101,7 @@ public class CaptureQueue {
     }
 
     /** Jobs a worker was running when its Lore stopped wait again (their saves were all or nothing). */
-    int requeueInterrupted() {
+    public int requeueInterrupted() {
         return writes.run(WRITE_KEY, jobs::requeueRunning);
     }
 

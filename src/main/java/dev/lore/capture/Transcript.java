@@ -22,8 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code type}, {@code uuid}, {@code sessionId}, {@code timestamp} and a {@code message} whose content is text or a
  * list of blocks), or plain messages ({@code [{"role", "content", "timestamp"?, "id"?}]}, as a JSON array or one
  * object a line). Only what the user and the assistant said is kept: tool calls, tool results, a client's own
- * bookkeeping (meta lines, slash-command echoes, system reminders) and side conversations of sub-agents are not. Secrets
- * are redacted as the turns are read, so they never travel further.
+ * bookkeeping (meta lines, slash-command echoes, system reminders) and side conversations of sub-agents are not.
+ * Secrets are redacted as the turns are read, so they never travel further.
  *
  * @param conversationId the conversation's id as the transcript names it (Claude Code's {@code sessionId}), or
  *        {@code null}

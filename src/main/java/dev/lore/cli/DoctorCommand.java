@@ -23,6 +23,7 @@ import org.flywaydb.core.api.MigrationState;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.lore.extraction.ExtractionModel;
 import dev.lore.local.LocalServers;
 import dev.lore.local.RuntimeFile;
 import dev.lore.search.Reembedder;
@@ -59,6 +60,9 @@ public class DoctorCommand implements QuarkusApplication, Callable<Integer> {
     @Inject
     Reembedder reembedder;
 
+    @Inject
+    ExtractionModel extractionModel;
+
     /** One thing Lore needs, and how it stands. */
     record Finding(Standing standing, String subject, String text) {
 
@@ -89,7 +93,7 @@ public class DoctorCommand implements QuarkusApplication, Callable<Integer> {
         List<Finding> findings = new ArrayList<>();
         boolean storeReady = store(findings);
         model(findings, storeReady);
-        findings.add(new Finding(Standing.NOTE, "language model", "none is used by this version of Lore"));
+        findings.add(languageModel());
         Arrays.stream(McpClient.values()).map(DoctorCommand::client).forEach(findings::add);
         findings.add(sharedServers());
         findings.forEach(System.out::println);
@@ -155,6 +159,27 @@ public class DoctorCommand implements QuarkusApplication, Callable<Integer> {
                 findings.add(new Finding(Standing.PROBLEM, "vectors", stale + " stored entries have no vectors of "
                         + reembedder.modelId() + " (saved under another model): run lore reembed"));
             }
+        }
+    }
+
+    /** The model that learns from conversations, when one is configured: whether its endpoint serves it. */
+    private Finding languageModel() {
+        String subject = "language model";
+        if (!extractionModel.configured()) {
+            return new Finding(Standing.NOTE, subject, "none configured: conversations are kept as conversation "
+                    + "memory; set LORE_EXTRACTION_OLLAMA_MODEL, or LORE_EXTRACTION_OPENAI_BASE_URL and _MODEL, to "
+                    + "learn from them into the profile and memories");
+        }
+        String name = extractionModel.name().orElseThrow();
+        try {
+            return extractionModel.missingModel()
+                    .map(missing -> new Finding(Standing.PROBLEM, subject, missing))
+                    .orElseGet(() -> new Finding(Standing.OK, subject, name + " is served at "
+                            + extractionModel.endpoint()));
+        } catch (RuntimeException e) {
+            return new Finding(Standing.PROBLEM, subject, name + " at " + extractionModel.endpoint()
+                    + " cannot be reached: " + Lore.reasons(e) + ". Start it, or fix the base URL "
+                    + "(LORE_EXTRACTION_OLLAMA_BASE_URL or LORE_EXTRACTION_OPENAI_BASE_URL)");
         }
     }
 

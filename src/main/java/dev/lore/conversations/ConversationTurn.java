@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 
 import dev.lore.storage.RecordId;
 
-/** One turn of a conversation a user had with an assistant, kept as they said it (secrets redacted), private to them. */
+/** One turn of a conversation a user had with an assistant, as it was said (secrets redacted), private to the user. */
 @Entity
 @Table(name = "conversation_turn")
 public class ConversationTurn {

@@ -1,6 +1,7 @@
 package dev.lore.decisions;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -53,6 +54,13 @@ public class DecisionStore implements LearningStore<NewDecision> {
     @Override
     public Class<NewDecision> knowledgeType() {
         return NewDecision.class;
+    }
+
+    @Override
+    public Optional<String> extractionGuide() {
+        return Optional.of("""
+            Decisions the user or the assistant made that will shape later work: what was decided, why, and the \
+            options that were weighed and not taken.""");
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.lore.entities;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,6 +65,14 @@ public class EntityStore implements LearningStore<EntityKnowledge> {
     @Override
     public Class<EntityKnowledge> knowledgeType() {
         return EntityKnowledge.class;
+    }
+
+    @Override
+    public Optional<String> extractionGuide() {
+        return Optional.of("""
+            Facts about named things the conversation is about (companies, projects, people, systems): each fact a \
+            sentence about one entity (attribute names the property it sets, such as ceo or version, when there is \
+            one); relations say how two entities relate ("works at", "depends on").""");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.lore.knowledge;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -50,6 +51,13 @@ public class KnowledgeStore implements LearningStore<NewLearning> {
     @Override
     public Class<NewLearning> knowledgeType() {
         return NewLearning.class;
+    }
+
+    @Override
+    public Optional<String> extractionGuide() {
+        return Optional.of("""
+            Insights that would help anyone on the team, not only this user: how a problem was solved, a pitfall, a \
+            rule that held. A short title and the learning in a few sentences.""");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.lore.memory;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -53,6 +54,14 @@ public class MemoryStore implements LearningStore<NewMemory> {
     @Override
     public Class<NewMemory> knowledgeType() {
         return NewMemory.class;
+    }
+
+    @Override
+    public Optional<String> extractionGuide() {
+        return Optional.of("""
+            Observations about the user that will matter in later conversations: what they work on, plan, like or \
+            dislike, their situation. One or two sentences each, in the third person, naming the user; topics are a \
+            few lowercase words.""");
     }
 
     @Override

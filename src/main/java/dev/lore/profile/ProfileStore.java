@@ -2,6 +2,7 @@ package dev.lore.profile;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -46,6 +47,14 @@ public class ProfileStore implements LearningStore<ProfileFact> {
     @Override
     public Class<ProfileFact> knowledgeType() {
         return ProfileFact.class;
+    }
+
+    @Override
+    public Optional<String> extractionGuide() {
+        return Optional.of("""
+            Stable facts about the user: field is one of name, preferred_name, role, company, location, \
+            timezone, languages, or preferences.<name> for how they like things done (preferences.verbosity: \
+            concise), or another short snake_case name; value is the fact as the user gave it.""");
     }
 
     /**

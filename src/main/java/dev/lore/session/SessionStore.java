@@ -1,6 +1,7 @@
 package dev.lore.session;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -44,6 +45,13 @@ public class SessionStore implements LearningStore<SessionChanges> {
     @Override
     public Class<SessionChanges> knowledgeType() {
         return SessionChanges.class;
+    }
+
+    @Override
+    public Optional<String> extractionGuide() {
+        return Optional.of("""
+            What this conversation is about and where it stands: a summary, its goals, the plan's steps with their \
+            state (todo, doing, done), progress notes and open questions. At most one item.""");
     }
 
     @Override

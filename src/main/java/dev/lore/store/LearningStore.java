@@ -1,6 +1,7 @@
 package dev.lore.store;
 
 import java.util.List;
+import java.util.Optional;
 
 import dev.lore.identity.Caller;
 
@@ -28,6 +29,14 @@ public interface LearningStore<K> {
 
     /** The type of one item of knowledge this store takes. */
     Class<K> knowledgeType();
+
+    /**
+     * What a model reading a conversation should give this store, in a sentence or two beside the schema of
+     * {@link #knowledgeType()} ("stable facts about the user: ..."); empty when no model fills this store.
+     */
+    default Optional<String> extractionGuide() {
+        return Optional.empty();
+    }
 
     /**
      * Saves knowledge extracted from a conversation with the caller, through the store's own rules (a near-duplicate

@@ -59,12 +59,22 @@ public class LearningStores {
      * tools: when one is invalid, nothing is saved and the violations name the item ({@code knowledge[1].title}).
      */
     public List<Learned> learn(Caller caller, String storeName, JsonNode knowledge) {
-        LearningStore<?> store = named(storeName)
-                .orElseThrow(() -> new IllegalArgumentException("No learning store is named " + storeName));
-        return learn(caller, store, knowledge);
+        return check(storeName, knowledge).save(caller);
     }
 
-    private <K> List<Learned> learn(Caller caller, LearningStore<K> store, JsonNode knowledge) {
+    /**
+     * Reads and checks knowledge for a store, as {@link #learn} does, without saving it: what several stores take from
+     * one conversation is all checked before any of it is saved.
+     *
+     * @throws ConstraintViolationException naming each invalid item
+     */
+    public Checked<?> check(String storeName, JsonNode knowledge) {
+        LearningStore<?> store = named(storeName)
+                .orElseThrow(() -> new IllegalArgumentException("No learning store is named " + storeName));
+        return check(store, knowledge);
+    }
+
+    private <K> Checked<K> check(LearningStore<K> store, JsonNode knowledge) {
         JsonNode redacted = knowledge.deepCopy();
         SecretRedactor.redact(redacted);
         List<K> items = new ArrayList<>();
@@ -75,7 +85,15 @@ public class LearningStores {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(new LinkedHashSet<>(violations));
         }
-        return store.learn(caller, items);
+        return new Checked<>(store, items);
+    }
+
+    /** Knowledge read and checked for one store, ready to be saved through the store's rules. */
+    public record Checked<K>(LearningStore<K> store, List<K> items) {
+
+        public List<Learned> save(Caller caller) {
+            return items.isEmpty() ? List.of() : store.learn(caller, items);
+        }
     }
 
     /** The items handed to one store, validated together so that a violation names its item. */

@@ -34,6 +34,7 @@ CREATE TABLE capture_job (
     conversation_id VARCHAR(256) NOT NULL,
     turns           TEXT         NOT NULL,
     turn_count      INTEGER      NOT NULL,
+    new_turns       INTEGER,
     state           VARCHAR(16)  NOT NULL,
     attempts        INTEGER      NOT NULL DEFAULT 0,
     run_after       TIMESTAMPTZ  NOT NULL,

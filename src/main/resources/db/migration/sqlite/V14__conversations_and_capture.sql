@@ -34,6 +34,7 @@ CREATE TABLE capture_job (
     conversation_id TEXT      NOT NULL,
     turns           TEXT      NOT NULL,
     turn_count      INTEGER   NOT NULL,
+    new_turns       INTEGER,
     state           TEXT      NOT NULL,
     attempts        INTEGER   NOT NULL DEFAULT 0,
     run_after       TIMESTAMP NOT NULL,

@@ -1,6 +1,5 @@
 package dev.lore.capture;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
+import static dev.lore.testing.LearningJobs.awaitLearned;
+import static dev.lore.testing.LearningJobs.said;
 import dev.lore.testing.McpCalls;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
@@ -20,10 +21,6 @@ class CaptureMcpTest {
         return "user-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static Map<String, Object> said(String role, String content, String timestamp) {
-        return Map.of("role", role, "content", content, "timestamp", timestamp);
-    }
-
     static final List<Map<String, Object>> TALK = List.of(
             said("user", "Hi! I'm Alice. I'm preparing a talk on Kafka for the March meetup.", "2026-11-02T09:00:00Z"),
             said("assistant", "Happy to help, Alice. What should the talk cover?", "2026-11-02T09:00:05Z"),
@@ -31,18 +28,6 @@ class CaptureMcpTest {
                     + "partition assignment.", "2026-11-02T09:01:00Z"),
             said("assistant", "Let's start with an outline on consumer lag and static membership.",
                     "2026-11-02T09:01:10Z"));
-
-    /** Asks until the job is done (the worker looks at the queue every second), and answers its last state. */
-    static JsonObject learned(McpCalls mcp, String user, JsonObject queued) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonObject job = queued;
-        while (!job.getString("state").equals("done") && !job.getString("state").equals("failed")
-                && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            job = mcp.ok("get_learning_job", Map.of("job_id", queued.getString("job_id"), "user_id", user));
-        }
-        return job;
-    }
 
     @Test
     void aHandedOverConversationIsQueuedThenFoundByMeaning() throws InterruptedException {
@@ -53,7 +38,7 @@ class CaptureMcpTest {
             assertThat(queued.getString("state")).isEqualTo("queued");
             assertThat(queued.getInteger("turns")).isEqualTo(4);
 
-            JsonObject done = learned(mcp, alice, queued);
+            JsonObject done = awaitLearned(mcp, alice, queued);
             assertThat(done.getString("state")).isEqualTo("done");
             assertThat(done.getJsonObject("learned").getInteger("conversations")).isEqualTo(4);
 
@@ -75,11 +60,11 @@ class CaptureMcpTest {
     void handingOverALongerVersionLearnsOnlyTheNewMessages() throws InterruptedException {
         String alice = user();
         try (McpCalls mcp = new McpCalls()) {
-            learned(mcp, alice, mcp.ok("learn_from_conversation", Map.of("messages", TALK.subList(0, 2),
+            awaitLearned(mcp, alice, mcp.ok("learn_from_conversation", Map.of("messages", TALK.subList(0, 2),
                     "session_id", "talk-2", "user_id", alice)));
-            JsonObject again = learned(mcp, alice, mcp.ok("learn_from_conversation", Map.of("messages", TALK,
+            JsonObject again = awaitLearned(mcp, alice, mcp.ok("learn_from_conversation", Map.of("messages", TALK,
                     "session_id", "talk-2", "user_id", alice)));
-            JsonObject same = learned(mcp, alice, mcp.ok("learn_from_conversation", Map.of("messages", TALK,
+            JsonObject same = awaitLearned(mcp, alice, mcp.ok("learn_from_conversation", Map.of("messages", TALK,
                     "session_id", "talk-2", "user_id", alice)));
 
             assertThat(again.getJsonObject("learned").getInteger("conversations")).isEqualTo(2);
@@ -93,13 +78,13 @@ class CaptureMcpTest {
     void aForgottenConversationIsGoneAndStaysGone() throws InterruptedException {
         String alice = user();
         try (McpCalls mcp = new McpCalls()) {
-            learned(mcp, alice, mcp.ok("learn_from_conversation", Map.of("messages", TALK, "session_id", "talk-3",
+            awaitLearned(mcp, alice, mcp.ok("learn_from_conversation", Map.of("messages", TALK, "session_id", "talk-3",
                     "user_id", alice)));
             JsonObject forgotten = mcp.ok("forget_conversation", Map.of("conversation_id", "talk-3",
                     "user_id", alice));
             assertThat(forgotten.getInteger("turns_forgotten")).isEqualTo(4);
 
-            JsonObject again = learned(mcp, alice, mcp.ok("learn_from_conversation", Map.of("messages", TALK,
+            JsonObject again = awaitLearned(mcp, alice, mcp.ok("learn_from_conversation", Map.of("messages", TALK,
                     "session_id", "talk-3", "user_id", alice)));
             assertThat(again.getString("state")).isEqualTo("done");
             assertThat(mcp.ok("search_conversations", Map.of("query", "Kafka talk", "user_id", alice))
@@ -114,7 +99,7 @@ class CaptureMcpTest {
         String alice = user();
         String bob = user();
         try (McpCalls mcp = new McpCalls()) {
-            learned(mcp, alice, mcp.ok("learn_from_conversation", Map.of("user_id", alice, "session_id", "deploy",
+            awaitLearned(mcp, alice, mcp.ok("learn_from_conversation", Map.of("user_id", alice, "session_id", "deploy",
                     "messages", List.of(Map.of("role", "user", "content", "Deploy staging with the GitHub token "
                             + "ghp_8Jk2LmN4pQ6rS8tU0vW2xY4zA6bC8dE0fG2h please")))));
 

@@ -66,7 +66,8 @@ class TranscriptTest {
                 """);
         assertThat(fromLines.turns()).extracting(CapturedTurn::text)
                 .containsExactly("Hi! I'm Alice, I work at Acme.", "Nice to meet you, Alice.");
-        assertThat(fromLines.turns().get(1).occurredAt()).as("milliseconds").isEqualTo(Instant.ofEpochSecond(1796635000));
+        assertThat(fromLines.turns().get(1).occurredAt()).as("milliseconds")
+                .isEqualTo(Instant.ofEpochSecond(1796635000));
         assertThat(fromLines.turns()).extracting(CapturedTurn::key)
                 .as("messages without ids get keys from their place and words")
                 .isEqualTo(fromArray.turns().stream().map(CapturedTurn::key).toList());
@@ -91,7 +92,8 @@ class TranscriptTest {
     void aLineThatIsNotJsonIsNamed() {
         assertThatThrownBy(() -> Transcript.read("{\"role\": \"user\", \"content\": \"fine\"}\n{not json"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Line 2 is not JSON");
-        assertThatThrownBy(() -> Transcript.read("[{\"role\": \"user\", \"content\": \"x\", \"timestamp\": \"Friday\"}]"))
+        assertThatThrownBy(() -> Transcript.read(
+                "[{\"role\": \"user\", \"content\": \"x\", \"timestamp\": \"Friday\"}]"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("timestamp \"Friday\" is not an ISO-8601 time");
     }

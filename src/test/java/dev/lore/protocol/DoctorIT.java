@@ -1,16 +1,17 @@
 package dev.lore.protocol;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.langchain4j.mcp.client.McpClient;
+import dev.lore.testing.ChatReplay;
 import dev.lore.testing.Json;
 import dev.lore.testing.LoreProcess;
 import dev.lore.testing.TestStores;
@@ -70,8 +71,38 @@ class DoctorIT {
         }
     }
 
+    @Test
+    void theLanguageModelIsCheckedWhereItIsServed() throws Exception {
+        try (TestStores.Store store = TestStores.fresh(); ChatReplay ollama = ChatReplay.start()) {
+            LoreProcess.Ran none = doctor(store);
+            assertThat(none.stdout()).contains("· language model: none configured: conversations are kept as "
+                    + "conversation memory");
+
+            LoreProcess.Ran served = doctor(store, ollama.loreEnvironment(ChatReplay.MODEL));
+            assertThat(served.stdout()).contains("✓ language model: ollama:" + ChatReplay.MODEL + " is served at "
+                    + ollama.baseUrl());
+
+            LoreProcess.Ran missing = doctor(store, ollama.loreEnvironment("mistral:7b"));
+            assertThat(missing.exitCode()).isEqualTo(1);
+            assertThat(missing.stdout()).contains("✗ language model: Ollama at " + ollama.baseUrl()
+                    + " has no model mistral:7b: ollama pull mistral:7b");
+
+            LoreProcess.Ran unreachable = doctor(store, Map.of("LORE_EXTRACTION_OLLAMA_MODEL", ChatReplay.MODEL,
+                    "LORE_EXTRACTION_OLLAMA_BASE_URL", "http://127.0.0.1:9"));
+            assertThat(unreachable.exitCode()).isEqualTo(1);
+            assertThat(unreachable.stdout()).contains("✗ language model: ollama:" + ChatReplay.MODEL
+                    + " at http://127.0.0.1:9 cannot be reached: ", "Start it, or fix the base URL");
+        }
+    }
+
     private LoreProcess.Ran doctor(TestStores.Store store) {
-        return LoreProcess.run(store, Map.of("JAVA_TOOL_OPTIONS", "-Duser.home=" + home), "doctor");
+        return doctor(store, Map.of());
+    }
+
+    private LoreProcess.Ran doctor(TestStores.Store store, Map<String, String> settings) {
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.put("JAVA_TOOL_OPTIONS", "-Duser.home=" + home);
+        return LoreProcess.run(store, environment, "doctor");
     }
 
     private static void write(Path file, String content) throws Exception {

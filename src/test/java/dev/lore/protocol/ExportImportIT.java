@@ -123,7 +123,8 @@ class ExportImportIT {
             assertThat(acme.toString()).contains("Dana Reyes").doesNotContain("Bob Stone");
             JsonNode said = structured(call(client, "search_conversations", Json.object("query",
                     "when does the cut-over start", "user_id", "alice")));
-            assertThat(said.path("turns").get(0).path("text").asText()).isEqualTo("Then the cut-over can start at ten.");
+            assertThat(said.path("turns").get(0).path("text").asText())
+                    .isEqualTo("Then the cut-over can start at ten.");
             assertThat(said.toString()).doesNotContain("weather");
         }
 

@@ -1,5 +1,6 @@
-package dev.lore.capture;
+package dev.lore.extraction;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +10,8 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.lore.capture.CaptureJob;
+import dev.lore.capture.CaptureQueue;
 import dev.lore.identity.Caller;
 import dev.lore.store.Learned;
 import dev.lore.store.LearningStores;
@@ -16,25 +19,28 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Learns from the queued conversations in the background, one job at a time, so that whoever handed a conversation
- * over never waits for it. Without a model, a conversation's turns go to conversation memory, where search and recall
- * find them.
+ * over never waits for it. First a conversation's turns go to conversation memory (no model needed), where search and
+ * recall find them; then, when a model is configured, the model distils the new turns into the configured stores. A
+ * model that cannot be reached leaves the job to be tried again later; the turns kept stay kept.
  */
 @ApplicationScoped
-public class CaptureWorker {
+public class LearningWorker {
 
-    private static final Logger LOG = Logger.getLogger(CaptureWorker.class);
+    private static final Logger LOG = Logger.getLogger(LearningWorker.class);
     /** The store that keeps what was said, turn by turn. */
     static final String CONVERSATIONS = "conversations";
 
     private final CaptureQueue queue;
     private final LearningStores stores;
+    private final Extractor extractor;
     private final ObjectMapper json;
     /** Whether the jobs a stopped Lore was running wait again: the first round does it, once the store is migrated. */
     private boolean resumed;
 
-    CaptureWorker(CaptureQueue queue, LearningStores stores, ObjectMapper json) {
+    LearningWorker(CaptureQueue queue, LearningStores stores, Extractor extractor, ObjectMapper json) {
         this.queue = queue;
         this.stores = stores;
+        this.extractor = extractor;
         this.json = json;
     }
 
@@ -55,13 +61,25 @@ public class CaptureWorker {
     private void learnFrom(CaptureJob job) {
         Caller caller = new Caller(job.userId, job.agentId, job.conversationId, Caller.DEFAULT_NAMESPACE);
         try {
-            List<Learned> learned = stores.learn(caller, CONVERSATIONS, json.valueToTree(job.turns));
+            if (job.newTurns == null) { // a job tried before kept its turns then
+                job.learned = stores.learn(caller, CONVERSATIONS, json.valueToTree(job.turns));
+                job.newTurns = job.learned.size();
+                queue.kept(job.id, job.learned);
+            }
+            List<Learned> learned = new ArrayList<>(job.learned);
+            if (extractor.configured()) {
+                learned.addAll(extractor.learn(caller, job.turns, job.newTurns));
+            }
             queue.done(job.id, learned);
+        } catch (ExtractionFailedException e) {
+            LOG.warnf("Learning from conversation %s (job %s, attempt %d) failed: %s", job.conversationId, job.id,
+                    job.attempts, e.getMessage());
+            queue.failed(job.id, e.getMessage(), e.retryable());
         } catch (RuntimeException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             LOG.warnf("Learning from conversation %s (job %s, attempt %d) failed: %s", job.conversationId, job.id,
                     job.attempts, reason);
-            queue.failed(job.id, reason);
+            queue.failed(job.id, reason, true);
         }
     }
 }
