@@ -63,11 +63,14 @@ public class CaptureQueue {
         }));
     }
 
-    /** Records what conversation memory kept of the job's turns: a later attempt starts from there. */
-    public void kept(String jobId, List<Learned> kept) {
+    /**
+     * Records what conversation memory kept of the job's turns, and how many of them were new: a later attempt starts
+     * from there.
+     */
+    public void kept(String jobId, List<Learned> kept, int newTurns) {
         writes.run(WRITE_KEY, () -> jobs.findByIdOptional(jobId).map(job -> {
             job.learned = kept;
-            job.newTurns = kept.size();
+            job.newTurns = newTurns;
             return job;
         }));
     }

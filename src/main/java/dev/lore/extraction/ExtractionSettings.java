@@ -1,15 +1,15 @@
 package dev.lore.extraction;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * The model that distils conversations into what each store keeps, and the stores it fills. No model is configured by
- * default: conversations are then kept as conversation memory only. Where several are set, Ollama is used first.
+ * The model that distils conversations into what each store in {@code always} mode keeps ({@code lore.stores.*.mode}).
+ * No model is configured by default: conversations are then kept as conversation memory only. Where several are set,
+ * Ollama is used first.
  */
 @ConfigMapping(prefix = "lore.extraction")
 public interface ExtractionSettings {
@@ -23,10 +23,6 @@ public interface ExtractionSettings {
     /** How long one answer of the model may take. */
     @WithDefault("120s")
     Duration timeout();
-
-    /** The stores a model fills from each conversation. */
-    @WithDefault("profile,memory")
-    List<String> stores();
 
     interface Ollama {
         Optional<String> model();

@@ -38,7 +38,7 @@ import dev.lore.store.LearningStores;
 import dev.lore.validation.Violations;
 
 /**
- * Distils what a conversation says into what each configured store keeps, with the configured model: one request per
+ * Distils what a conversation says into what each store in {@code always} mode keeps, with the configured model: one request per
  * slice of the conversation's new turns, answered as JSON against a schema made of the stores' knowledge types. Every
  * store's part of every slice is read and checked before anything is saved; an answer that is not what was asked for
  * is asked for once more, then the conversation fails with the model's name. What is saved goes through each store's
@@ -56,14 +56,12 @@ public class Extractor {
             Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final ExtractionModel model;
-    private final ExtractionSettings settings;
     private final LearningStores stores;
     private final ObjectMapper json;
     private final SchemaGenerator schemas;
 
-    Extractor(ExtractionModel model, ExtractionSettings settings, LearningStores stores, ObjectMapper json) {
+    Extractor(ExtractionModel model, LearningStores stores, ObjectMapper json) {
         this.model = model;
-        this.settings = settings;
         this.stores = stores;
         this.json = json;
         this.schemas = new SchemaGenerator(new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12,
@@ -104,9 +102,9 @@ public class Extractor {
         return learned;
     }
 
-    /** The stores the settings name that a model can fill, in recall order. */
+    /** The stores in {@code always} mode that a model can fill, in recall order. */
     List<LearningStore<?>> targets() {
-        return stores.inRecallOrder().stream().filter(store -> settings.stores().contains(store.name()))
+        return stores.inRecallOrder().stream().filter(stores::always)
                 .filter(store -> store.extractionGuide().isPresent()).toList();
     }
 

@@ -62,9 +62,10 @@ public class LearningWorker {
         Caller caller = new Caller(job.userId, job.agentId, job.conversationId, Caller.DEFAULT_NAMESPACE);
         try {
             if (job.newTurns == null) { // a job tried before kept its turns then
-                job.learned = stores.learn(caller, CONVERSATIONS, json.valueToTree(job.turns));
-                job.newTurns = job.learned.size();
-                queue.kept(job.id, job.learned);
+                boolean kept = stores.named(CONVERSATIONS).filter(stores::always).isPresent();
+                job.learned = kept ? stores.learn(caller, CONVERSATIONS, json.valueToTree(job.turns)) : List.of();
+                job.newTurns = kept ? job.learned.size() : job.turns.size(); // without it, every turn is new
+                queue.kept(job.id, job.learned, job.newTurns);
             }
             List<Learned> learned = new ArrayList<>(job.learned);
             if (extractor.configured()) {

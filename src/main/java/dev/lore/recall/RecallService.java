@@ -37,7 +37,7 @@ public class RecallService {
         budget.take(heading + "\n");
         parts.add(heading);
         RecallRequest request = new RecallRequest(caller, query, settings.minSimilarity());
-        for (LearningStore<?> store : stores.inRecallOrder()) {
+        for (LearningStore<?> store : stores.working()) {
             RecallPart part = store.recall(request);
             if (!part.isEmpty()) {
                 take(parts, budget.share((int) (maxTokens * store.recallSlot().share())), part);

@@ -29,10 +29,11 @@ import io.quarkus.arc.All;
 public class LearningStores {
 
     private final List<LearningStore<?>> stores;
+    private final StoreModes modes;
     private final ObjectMapper json;
     private final Validator validator;
 
-    LearningStores(@All List<LearningStore<?>> stores, ObjectMapper json, Validator validator) {
+    LearningStores(@All List<LearningStore<?>> stores, StoreModes modes, ObjectMapper json, Validator validator) {
         this.stores = stores.stream().sorted(Comparator.comparingInt(store -> store.recallSlot().order())).toList();
         Set<String> names = new HashSet<>();
         stores.forEach(store -> {
@@ -40,13 +41,39 @@ public class LearningStores {
                 throw new IllegalStateException("Two learning stores are named " + store.name());
             }
         });
+        modes.stores().keySet().stream().filter(name -> !names.contains(name)).findFirst().ifPresent(name -> {
+            throw new IllegalStateException("lore.stores." + name + ".mode names no learning store (stores: "
+                    + String.join(", ", this.stores.stream().map(LearningStore::name).toList()) + ")");
+        });
+        this.modes = modes;
         this.json = json;
         this.validator = validator;
     }
 
-    /** The stores, in the order their parts come in the recall context. */
+    /** Every store, on or off, in the order their parts come in the recall context. */
     public List<LearningStore<?>> inRecallOrder() {
         return stores;
+    }
+
+    /** The stores that take part (not {@code off}), in recall order. */
+    public List<LearningStore<?>> working() {
+        return stores.stream().filter(store -> !modesOf(store).contains(StoreModes.Mode.OFF)).toList();
+    }
+
+    /** Whether the store learns from every conversation ({@code always}). */
+    public boolean always(LearningStore<?> store) {
+        return modesOf(store).contains(StoreModes.Mode.ALWAYS) && !modesOf(store).contains(StoreModes.Mode.OFF);
+    }
+
+    /** Whether agents reach the store through its tools ({@code agentic}). */
+    public boolean agentic(LearningStore<?> store) {
+        return modesOf(store).contains(StoreModes.Mode.AGENTIC) && !modesOf(store).contains(StoreModes.Mode.OFF);
+    }
+
+    /** A store no setting names is agentic: one a team adds works through its tools until configured otherwise. */
+    private List<StoreModes.Mode> modesOf(LearningStore<?> store) {
+        StoreModes.Store configured = modes.stores().get(store.name());
+        return configured == null ? List.of(StoreModes.Mode.AGENTIC) : configured.mode();
     }
 
     public Optional<LearningStore<?>> named(String name) {
