@@ -83,6 +83,24 @@ class IngestIT {
     }
 
     @Test
+    void aTranscriptGoesToARemoteLoreThroughItsTool() throws Exception {
+        Path folder = Files.createTempDirectory("lore-ingest");
+        try (TestStores.Store store = TestStores.fresh(); LoreProcess remote = LoreProcess.http(store)) {
+            LoreProcess.Ran sent = LoreProcess.run(store, Map.of(), "ingest", "--server",
+                    remote.baseUrl() + "/mcp", "--token", "not-checked-yet", "--user", "alice", "--wait",
+                    transcript(folder).toString());
+
+            assertThat(sent.exitCode()).as("exit code, stderr: %s", sent.stderr()).isZero();
+            assertThat(sent.stdout()).contains("Conversation " + SESSION + " (5 turns, job ",
+                    "was learned from: 5 new in conversations.");
+            try (McpClient client = LoreProcess.stdioClient(store, Map.of("LORE_USER", "alice"), "claude-code")) {
+                assertThat(awaitFound(client, "why did checkout requests hang under load?", 1).path("turns").get(0)
+                        .path("conversation_id").asText()).isEqualTo(SESSION);
+            }
+        }
+    }
+
+    @Test
     void aHookThatCannotBeServedSaysWhyAndNeverBlocksTheClient() throws Exception {
         try (TestStores.Store store = TestStores.fresh()) {
             LoreProcess.Ran noTranscript = LoreProcess.runWithInput(store, Map.of(),
