@@ -20,13 +20,20 @@ public record LearningJobView(String jobId, String conversationId, String userId
 
     static LearningJobView of(CaptureJob job) {
         Map<String, Integer> perStore = new TreeMap<>();
-        job.learned.forEach(item -> perStore.merge(item.store(), 1, Integer::sum));
+        job.learned.stream().filter(item -> item.outcome() != Learned.Outcome.PROPOSED
+                && item.outcome() != Learned.Outcome.REJECTED_BEFORE).forEach(item -> perStore.merge(item.store(), 1, Integer::sum));
         boolean waiting = job.state == CaptureJob.State.QUEUED && job.attempts > 0;
         return new LearningJobView(job.id, job.conversationId, job.userId, job.state.name().toLowerCase(),
                 job.turnCount, job.attempts, job.createdAt.toString(),
                 job.finishedAt == null ? null : job.finishedAt.toString(),
                 waiting ? job.runAfter.toString() : null, job.state == CaptureJob.State.DONE ? perStore : null,
                 job.state == CaptureJob.State.DONE ? job.learned : null, job.error);
+    }
+
+    /** What waits for a person's review, as the answer's text says it. */
+    private String proposals() {
+        long proposed = records.stream().filter(item -> item.outcome() == Learned.Outcome.PROPOSED).count();
+        return proposed == 0 ? "" : " " + proposed + " proposed for review (lore review, or list_proposals).";
     }
 
     @Override
@@ -40,7 +47,7 @@ public record LearningJobView(String jobId, String conversationId, String userId
             case "running" -> about + " is being learned from now.";
             case "done" -> about + " was learned from: " + (learned.isEmpty() ? "nothing new (every turn was kept "
                     + "already)." : learned.entrySet().stream().map(e -> e.getValue() + " new in " + e.getKey())
-                            .reduce((a, b) -> a + ", " + b).orElse("") + ".");
+                            .reduce((a, b) -> a + ", " + b).orElse("") + ".") + proposals();
             default -> about + " could not be learned from after " + attempts + " attempts: " + error;
         };
     }

@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
         versionProvider = Lore.Version.class,
         description = "Persistent learning for AI agents, served over the Model Context Protocol.",
         subcommands = { Lore.Stdio.class, Lore.Http.class, Lore.Serve.class, Lore.Reembed.class, ConfigCommand.class,
-                IngestCommand.class, ExportCommand.class, ImportCommand.class, StatsCommand.class, DoctorCommand.class })
+                IngestCommand.class, ExportCommand.class, ImportCommand.class, StatsCommand.class, DoctorCommand.class,
+                ReviewCommand.class })
 @RegisterForReflection
 public class Lore implements Callable<Integer> {
 

@@ -39,6 +39,11 @@ public class ConversationStore implements LearningStore<CapturedTurn> {
     }
 
     @Override
+    public boolean personal() {
+        return true;
+    }
+
+    @Override
     public RecallSlot recallSlot() {
         return new RecallSlot(700, 0.25);
     }

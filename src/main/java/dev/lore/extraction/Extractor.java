@@ -32,17 +32,20 @@ import dev.langchain4j.model.chat.request.json.JsonRawSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.lore.capture.CapturedTurn;
 import dev.lore.identity.Caller;
+import dev.lore.review.Proposer;
+import dev.lore.review.ReviewInbox;
 import dev.lore.store.Learned;
 import dev.lore.store.LearningStore;
 import dev.lore.store.LearningStores;
 import dev.lore.validation.Violations;
 
 /**
- * Distils what a conversation says into what each store in {@code always} mode keeps, with the configured model: one request per
- * slice of the conversation's new turns, answered as JSON against a schema made of the stores' knowledge types. Every
- * store's part of every slice is read and checked before anything is saved; an answer that is not what was asked for
- * is asked for once more, then the conversation fails with the model's name. What is saved goes through each store's
- * own rules ({@link LearningStore#learn}): duplicates reinforce, newer facts supersede, profile changes keep history.
+ * Distils what a conversation says into what each store in {@code always} mode keeps, or proposes for review to each
+ * store in {@code propose} mode, with the configured model: one request per slice of the conversation's new turns,
+ * answered as JSON against a schema made of the stores' knowledge types. Every store's part of every slice is read and
+ * checked before anything is saved; an answer that is not what was asked for is asked for once more, then the
+ * conversation fails with the model's name. What is saved goes through each store's own rules
+ * ({@link LearningStore#learn}): duplicates reinforce, newer facts supersede, profile changes keep history.
  */
 @ApplicationScoped
 public class Extractor {
@@ -57,12 +60,14 @@ public class Extractor {
 
     private final ExtractionModel model;
     private final LearningStores stores;
+    private final ReviewInbox inbox;
     private final ObjectMapper json;
     private final SchemaGenerator schemas;
 
-    Extractor(ExtractionModel model, LearningStores stores, ObjectMapper json) {
+    Extractor(ExtractionModel model, LearningStores stores, ReviewInbox inbox, ObjectMapper json) {
         this.model = model;
         this.stores = stores;
+        this.inbox = inbox;
         this.json = json;
         this.schemas = new SchemaGenerator(new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12,
                 OptionPreset.PLAIN_JSON).with(new JacksonModule())
@@ -98,13 +103,15 @@ public class Extractor {
             start = end;
         }
         List<Learned> learned = new ArrayList<>();
-        checked.forEach(part -> learned.addAll(part.save(caller)));
+        Proposer proposer = Proposer.extraction(model.name().orElseThrow(), caller);
+        checked.forEach(part -> learned.addAll(stores.proposes(part.store()) ? inbox.propose(caller, proposer, part)
+                : part.save(caller)));
         return learned;
     }
 
-    /** The stores in {@code always} mode that a model can fill, in recall order. */
+    /** The stores in {@code always} or {@code propose} mode that a model can fill, in recall order. */
     List<LearningStore<?>> targets() {
-        return stores.inRecallOrder().stream().filter(stores::always)
+        return stores.inRecallOrder().stream().filter(store -> stores.always(store) || stores.proposes(store))
                 .filter(store -> store.extractionGuide().isPresent()).toList();
     }
 

@@ -43,6 +43,11 @@ public class CallerResolver {
                 Namespaces.normalize(namespace));
     }
 
+    /** The local user working through one of Lore's own commands ({@code lore review}), in the default namespace. */
+    public Caller local(String command) {
+        return new Caller(localUser, command, command, Caller.DEFAULT_NAMESPACE);
+    }
+
     private static String agentOf(McpConnection connection) {
         if (connection.initialRequest() == null) {
             return "unknown-agent";

@@ -14,6 +14,7 @@ import dev.lore.identity.Namespaces;
 import dev.lore.mcp.McpErrors;
 import dev.lore.mcp.RedactSecrets;
 import dev.lore.mcp.SearchArguments;
+import dev.lore.review.ReviewInbox;
 import dev.lore.store.TagName;
 import io.quarkiverse.mcp.server.JsonRpcErrorCodes;
 import io.quarkiverse.mcp.server.McpConnection;
@@ -36,10 +37,12 @@ public class KnowledgeMcp {
 
     private final LearningService learnings;
     private final CallerResolver callers;
+    private final ReviewInbox inbox;
 
-    KnowledgeMcp(LearningService learnings, CallerResolver callers) {
+    KnowledgeMcp(LearningService learnings, CallerResolver callers, ReviewInbox inbox) {
         this.learnings = learnings;
         this.callers = callers;
+        this.inbox = inbox;
     }
 
     @Tool(name = "save_learning", description = """
@@ -69,7 +72,10 @@ public class KnowledgeMcp {
             @Size(max = 256) String sessionId,
             McpConnection connection) {
         Caller caller = callers.resolve(connection, null, sessionId, namespace);
-        return SavedLearning.of(learnings.save(caller, new NewLearning(title, learning, context, tags)));
+        NewLearning input = new NewLearning(title, learning, context, tags);
+        return inbox.proposeIfReviewed(caller, LearningService.STORE, input, "Saved through save_learning.")
+                .map(proposal -> SavedLearning.proposed(proposal, caller.namespace()))
+                .orElseGet(() -> SavedLearning.of(learnings.save(caller, input)));
     }
 
     @Tool(name = "search_learnings", description = """

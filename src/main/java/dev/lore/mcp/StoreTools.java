@@ -9,8 +9,9 @@ import io.quarkiverse.mcp.server.ToolFilter;
 import io.quarkiverse.mcp.server.ToolManager;
 
 /**
- * Lists a store's tools only while the store is {@code agentic} ({@code lore.stores.<store>.mode}). A store's tools are
- * the MCP methods declared in its package (package by store); tools of no store (capture's) are always listed.
+ * Lists a store's tools only while agents may save or propose through them ({@code lore.stores.<store>.mode}). A
+ * store's tools are the MCP methods declared in its package (package by store); tools of no store (capture's, review's)
+ * are always listed.
  */
 @Singleton
 public class StoreTools implements ToolFilter {
@@ -26,7 +27,7 @@ public class StoreTools implements ToolFilter {
         return tool.method().map(method -> method.getDeclaringClass().getPackageName())
                 .flatMap(tools -> stores.inRecallOrder().stream().filter(store -> packageOf(store).equals(tools))
                         .findFirst())
-                .map(stores::agentic).orElse(true);
+                .map(stores::hasTools).orElse(true);
     }
 
     /** The package the store's bean was written in (its CDI proxy, when there is one, is generated beside it). */

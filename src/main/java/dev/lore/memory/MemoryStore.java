@@ -37,6 +37,11 @@ public class MemoryStore implements LearningStore<NewMemory> {
     }
 
     @Override
+    public boolean personal() {
+        return true;
+    }
+
+    @Override
     public RecallSlot recallSlot() {
         return new RecallSlot(300, 0.4);
     }

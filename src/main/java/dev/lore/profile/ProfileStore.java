@@ -35,6 +35,11 @@ public class ProfileStore implements LearningStore<ProfileFact> {
     }
 
     @Override
+    public boolean personal() {
+        return true;
+    }
+
+    @Override
     public RecallSlot recallSlot() {
         return new RecallSlot(100, 0.4);
     }

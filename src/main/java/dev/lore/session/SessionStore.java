@@ -31,6 +31,11 @@ public class SessionStore implements LearningStore<SessionChanges> {
     }
 
     @Override
+    public boolean personal() {
+        return true;
+    }
+
+    @Override
     public RecallSlot recallSlot() {
         return new RecallSlot(200, 0.4);
     }

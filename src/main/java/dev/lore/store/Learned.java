@@ -4,7 +4,8 @@ package dev.lore.store;
  * What one item of extracted knowledge did in its store.
  *
  * @param store the store's name
- * @param id the record it made or changed: a learning's or memory's id, a profile field, a session id
+ * @param id the record it made or changed: a learning's or memory's id, a profile field, a session id; a proposal's id
+ *        when the knowledge waits for review
  * @param outcome what happened to it
  */
 public record Learned(String store, String id, Outcome outcome) {
@@ -22,6 +23,10 @@ public record Learned(String store, String id, Outcome outcome) {
         /** A record changed in place (a profile field, a session's context). */
         UPDATED,
         /** Nothing to change: the store already said that. */
-        UNCHANGED
+        UNCHANGED,
+        /** Waiting in the review inbox for a person to accept it ({@code id} is the proposal's). */
+        PROPOSED,
+        /** Not proposed again: a person rejected the same knowledge before ({@code id} is that proposal's). */
+        REJECTED_BEFORE
     }
 }

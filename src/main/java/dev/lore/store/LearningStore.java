@@ -27,6 +27,14 @@ public interface LearningStore<K> {
     /** The store's part of the recall context for this request; {@link RecallPart#NONE} when it has nothing to add. */
     RecallPart recall(RecallRequest request);
 
+    /**
+     * Whether the store keeps each user's knowledge apart (a profile, memories) rather than sharing it within a
+     * namespace: what is proposed for it is then reviewed by that user alone.
+     */
+    default boolean personal() {
+        return false;
+    }
+
     /** The type of one item of knowledge this store takes. */
     Class<K> knowledgeType();
 

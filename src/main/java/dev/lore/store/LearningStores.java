@@ -46,6 +46,11 @@ public class LearningStores {
                     + String.join(", ", this.stores.stream().map(LearningStore::name).toList()) + ")");
         });
         this.modes = modes;
+        this.stores.stream().filter(store -> modesOf(store).containsAll(
+                List.of(StoreModes.Mode.ALWAYS, StoreModes.Mode.PROPOSE))).findFirst().ifPresent(store -> {
+                    throw new IllegalStateException("lore.stores." + store.name() + ".mode lists both always and "
+                            + "propose, which say opposite things of what a model finds for it: keep one");
+                });
         this.json = json;
         this.validator = validator;
     }
@@ -65,9 +70,24 @@ public class LearningStores {
         return modesOf(store).contains(StoreModes.Mode.ALWAYS) && !modesOf(store).contains(StoreModes.Mode.OFF);
     }
 
-    /** Whether agents reach the store through its tools ({@code agentic}). */
+    /** Whether agents' saves through the store's tools count at once ({@code agentic}). */
     public boolean agentic(LearningStore<?> store) {
         return modesOf(store).contains(StoreModes.Mode.AGENTIC) && !modesOf(store).contains(StoreModes.Mode.OFF);
+    }
+
+    /** Whether what a model finds for the store waits for a person's review ({@code propose}). */
+    public boolean proposes(LearningStore<?> store) {
+        return modesOf(store).contains(StoreModes.Mode.PROPOSE) && !modesOf(store).contains(StoreModes.Mode.OFF);
+    }
+
+    /** Whether agents reach the store through its tools: to save ({@code agentic}) or to propose. */
+    public boolean hasTools(LearningStore<?> store) {
+        return agentic(store) || proposes(store);
+    }
+
+    /** Whether an agent's save through its tools becomes a proposal: {@code propose} without {@code agentic}. */
+    public boolean proposesToolSaves(LearningStore<?> store) {
+        return proposes(store) && !agentic(store);
     }
 
     /** A store no setting names is agentic: one a team adds works through its tools until configured otherwise. */

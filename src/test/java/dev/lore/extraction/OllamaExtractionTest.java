@@ -83,6 +83,38 @@ class OllamaExtractionTest {
     }
 
     @Test
+    void aTeamLearningTheModelFindsWaitsInTheInboxUntilAPersonAcceptsIt() throws Exception {
+        String alice = user();
+        try (McpCalls mcp = new McpCalls()) {
+            JsonObject done = LearningJobs.awaitLearned(mcp, alice, mcp.ok("learn_from_conversation", Map.of(
+                    "messages", List.of(said("user", "The integration tests hang on the new runners; "
+                            + "-Djava.net.preferIPv4Stack=true fixed it.", "2026-11-04T10:00:00Z")),
+                    "session_id", "runners-" + alice, "user_id", alice)));
+
+            assertThat(done.getString("state")).as("job: %s", done).isEqualTo("done");
+            JsonObject proposed = done.getJsonArray("records").stream().map(JsonObject.class::cast)
+                    .filter(record -> record.getString("store").equals("knowledge")).findFirst().orElseThrow();
+            assertThat(proposed.getString("outcome")).isEqualTo("PROPOSED");
+            assertThat(mcp.ok("search_learnings", Map.of("query", "integration tests hang on new runners"))
+                    .getJsonArray("results").stream().map(JsonObject.class::cast).map(r -> r.getString("title")))
+                    .doesNotContain("Integration tests hang when the runner has no IPv6");
+
+            JsonObject waiting = mcp.ok("list_proposals", Map.of()).getJsonArray("proposals").stream()
+                    .map(JsonObject.class::cast).filter(p -> p.getString("id").equals(proposed.getString("id")))
+                    .findFirst().orElseThrow();
+            assertThat(waiting.getString("proposed_by")).isEqualTo("extraction by ollama:" + ChatReplay.MODEL);
+            assertThat(waiting.getString("reason")).contains("runners-" + alice);
+            JsonObject accepted = mcp.ok("review_proposal", Map.of("proposal_id", waiting.getString("id"),
+                    "decision", "accept"));
+
+            assertThat(accepted.getString("state")).isEqualTo("accepted");
+            assertThat(mcp.ok("search_learnings", Map.of("query", "integration tests hang on new runners"))
+                    .getJsonArray("results").getJsonObject(0).getString("title"))
+                    .isEqualTo("Integration tests hang when the runner has no IPv6");
+        }
+    }
+
+    @Test
     void anAnswerThatCannotBeUsedIsAskedForOnceMoreThenTheJobFailsWithTheModelsName() throws Exception {
         String alice = user();
         try (McpCalls mcp = new McpCalls()) {

@@ -19,6 +19,7 @@ import dev.lore.testing.McpCalls;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.json.JsonObject;
 
 /** Modes per store: a store that is off lists no tools and adds nothing to recall; a model fills those in always. */
 @QuarkusTest
@@ -29,7 +30,7 @@ class StoreModesTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("lore.stores.decisions.mode", "off", "lore.stores.session.mode", "always",
-                    "lore.stores.entities.mode", "always,agentic");
+                    "lore.stores.entities.mode", "always,agentic", "lore.stores.knowledge.mode", "propose");
         }
     }
 
@@ -55,9 +56,45 @@ class StoreModesTest {
     }
 
     @Test
-    void aModelFillsTheStoresInAlwaysModeThatItCan() {
+    void aModelFillsTheStoresInAlwaysOrProposeModeThatItCan() {
         assertThat(extractor.targets()).extracting(LearningStore::name)
-                .containsExactly("profile", "session", "memory", "entities");
+                .containsExactly("profile", "session", "memory", "entities", "knowledge");
+    }
+
+    @Test
+    void aSaveThroughTheToolsOfAStoreInProposeModeWaitsForAPerson() {
+        String namespace = "modes-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> learning = Map.of("title", "Terraform state lock", "learning", "A stuck Terraform state "
+                + "lock is released with terraform force-unlock and the lock id from the error.", "namespace",
+                namespace);
+        String proposalId;
+        try (McpCalls agent = new McpCalls("claude-code")) {
+            JsonObject saved = agent.ok("save_learning", learning);
+            assertThat(saved.getString("status")).isEqualTo("proposed");
+            proposalId = saved.getString("id");
+            assertThat(agent.ok("search_learnings", Map.of("query", "stuck terraform lock", "namespace", namespace))
+                    .getJsonArray("results")).as("not knowledge before a person's yes").isEmpty();
+            assertThat(agent.ok("list_proposals", Map.of("namespace", namespace)).getJsonArray("proposals"))
+                    .singleElement().satisfies(proposal -> {
+                        JsonObject waiting = (JsonObject) proposal;
+                        assertThat(waiting.getString("proposed_by")).isEqualTo("claude-code");
+                        assertThat(waiting.getJsonObject("knowledge").getString("title"))
+                                .isEqualTo("Terraform state lock");
+                    });
+            assertThat(agent.error("review_proposal", Map.of("proposal_id", proposalId, "decision", "accept")))
+                    .contains("cannot accept its own proposal");
+        }
+        try (McpCalls reviewer = new McpCalls("vscode")) {
+            JsonObject accepted = reviewer.ok("review_proposal", Map.of("proposal_id", proposalId, "decision",
+                    "accept", "note", "the user said yes"));
+            assertThat(accepted.getString("state")).isEqualTo("accepted");
+            assertThat(accepted.getString("decided_by")).endsWith("(vscode)");
+            assertThat(reviewer.ok("search_learnings", Map.of("query", "stuck terraform lock", "namespace",
+                    namespace)).getJsonArray("results").getJsonObject(0).getString("title"))
+                    .isEqualTo("Terraform state lock");
+            assertThat(reviewer.ok("save_learning", learning).getString("status")).as("saved again once accepted")
+                    .isEqualTo("accepted_before");
+        }
     }
 
     @Test

@@ -70,7 +70,8 @@ class StoriesIT {
                     "search_memories", "list_memories", "forget_memory", "get_session_context",
                     "update_session_context", "save_entity_fact", "relate_entities", "get_entity", "search_entities",
                     "log_decision", "record_outcome", "search_decisions", "list_decisions", "search_conversations",
-                    "forget_conversation", "learn_from_conversation", "get_learning_job");
+                    "forget_conversation", "learn_from_conversation", "get_learning_job", "list_proposals",
+                    "review_proposal");
             assertThat(client.listPrompts()).extracting(p -> p.name()).containsExactly("recall");
             assertThat(client.listResourceTemplates()).extracting(t -> t.uriTemplate()).contains(
                     "lore://users/{user_id}/profile", "lore://users/{user_id}/memories", "lore://sessions/{session_id}",

@@ -18,7 +18,16 @@ import io.vertx.core.json.JsonObject;
 /** One tool call at a time through the quarkus-mcp-server test client (Streamable HTTP), for store tests. */
 public final class McpCalls implements AutoCloseable {
 
-    private final McpStreamableTestClient client = McpAssured.newConnectedStreamableClient();
+    private final McpStreamableTestClient client;
+
+    public McpCalls() {
+        client = McpAssured.newConnectedStreamableClient();
+    }
+
+    /** Calls as the MCP client of this name: Lore knows agents by their client's name. */
+    public McpCalls(String clientName) {
+        client = McpAssured.newStreamableClient().setName(clientName).build().connect();
+    }
 
     public ToolResponse call(String tool, Map<String, Object> arguments) {
         AtomicReference<ToolResponse> response = new AtomicReference<>();
