@@ -14,8 +14,10 @@ import dev.lore.identity.Namespaces;
 import dev.lore.mcp.McpErrors;
 import dev.lore.mcp.RedactSecrets;
 import dev.lore.mcp.SearchArguments;
+import dev.lore.review.AskTheUser;
 import dev.lore.review.ReviewInbox;
 import dev.lore.store.TagName;
+import io.quarkiverse.mcp.server.Elicitation;
 import io.quarkiverse.mcp.server.JsonRpcErrorCodes;
 import io.quarkiverse.mcp.server.McpConnection;
 import io.quarkiverse.mcp.server.McpException;
@@ -38,11 +40,13 @@ public class KnowledgeMcp {
     private final LearningService learnings;
     private final CallerResolver callers;
     private final ReviewInbox inbox;
+    private final AskTheUser askTheUser;
 
-    KnowledgeMcp(LearningService learnings, CallerResolver callers, ReviewInbox inbox) {
+    KnowledgeMcp(LearningService learnings, CallerResolver callers, ReviewInbox inbox, AskTheUser askTheUser) {
         this.learnings = learnings;
         this.callers = callers;
         this.inbox = inbox;
+        this.askTheUser = askTheUser;
     }
 
     @Tool(name = "save_learning", description = """
@@ -70,11 +74,13 @@ public class KnowledgeMcp {
             @ToolArg(name = "session_id", description = "Optional: the conversation or task this was learned in, "
                     + "when it is not this MCP session (at most 256 characters).", required = false)
             @Size(max = 256) String sessionId,
-            McpConnection connection) {
+            McpConnection connection, Elicitation elicitation) {
         Caller caller = callers.resolve(connection, null, sessionId, namespace);
         NewLearning input = new NewLearning(title, learning, context, tags);
         return inbox.proposeIfReviewed(caller, LearningService.STORE, input, "Saved through save_learning.")
-                .map(proposal -> SavedLearning.proposed(proposal, caller.namespace()))
+                .map(proposal -> askTheUser.decide(elicitation, caller, proposal)
+                        .map(decided -> SavedLearning.decided(decided, learnings::find))
+                        .orElseGet(() -> SavedLearning.proposed(proposal, caller.namespace())))
                 .orElseGet(() -> SavedLearning.of(learnings.save(caller, input)));
     }
 

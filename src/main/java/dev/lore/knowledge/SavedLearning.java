@@ -1,10 +1,14 @@
 package dev.lore.knowledge;
 
+import java.util.Optional;
+import java.util.function.Function;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import dev.lore.mcp.Answer;
+import dev.lore.review.Proposal;
 import dev.lore.search.Saved;
 import dev.lore.store.Learned;
 
@@ -39,6 +43,20 @@ public record SavedLearning(String id, String status, String message, LearningVi
             default -> new SavedLearning(id, "accepted_before", "A person accepted the same learning before "
                     + "(proposal " + id + "): namespace " + namespace + " knows it already.", null);
         };
+    }
+
+    /** A proposal the user decided when asked: the learning it was saved as, or its rejection. */
+    static SavedLearning decided(Proposal proposal, Function<String, Optional<Learning>> learnings) {
+        if (proposal.state == Proposal.State.REJECTED) {
+            return new SavedLearning(proposal.id, "rejected", "The user, asked, rejected it (proposal " + proposal.id
+                    + "): it is not saved, and will not be proposed again.", null);
+        }
+        Learned saved = proposal.result.get(0);
+        Learning learning = learnings.apply(saved.id()).orElseThrow();
+        return new SavedLearning(learning.id, saved.outcome() == Learned.Outcome.CREATED ? "created" : "reinforced",
+                "The user, asked, accepted it" + (proposal.edited ? " edited" : "") + ": saved learning " + learning.id
+                        + " \"" + learning.title + "\" in namespace " + learning.namespace + ".",
+                LearningView.of(learning));
     }
 
     @Override
