@@ -58,7 +58,7 @@ class StoreModesTest {
     @Test
     void aModelFillsTheStoresInAlwaysOrProposeModeThatItCan() {
         assertThat(extractor.targets()).extracting(LearningStore::name)
-                .containsExactly("profile", "session", "memory", "entities", "knowledge");
+                .containsExactly("profile", "session", "memory", "entities", "knowledge", "runbooks");
     }
 
     @Test

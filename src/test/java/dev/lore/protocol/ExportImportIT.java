@@ -79,6 +79,10 @@ class ExportImportIT {
             awaitConversation(client, "small-talk");
             call(client, "forget_conversation", Json.object("conversation_id", "small-talk"));
             for (int save = 0; save < 2; save++) {
+                call(client, "save_runbook", Json.object("task", "Cut billing over to Postgres", "steps",
+                        "1. Set REPLICA IDENTITY FULL on the ledger\n2. Start logical replication\n3. Switch the app "
+                                + "to read-only, wait for lag 0, point it at Postgres", "outcome", "worked", "tags",
+                        List.of("billing")));
                 call(client, "save_learning", Json.object("title", "Ledger copy needs REPLICA IDENTITY FULL",
                         "learning", "Logical replication of the ledger table fails without REPLICA IDENTITY FULL "
                                 + "because it has no primary key.", "tags", List.of("postgres", "billing")));
@@ -91,15 +95,16 @@ class ExportImportIT {
         Path exported = files.resolve("source.jsonl");
         LoreProcess.Ran export = lore(source.get(), "export", "--output", exported.toString());
         assertThat(export.exitCode()).as("export, stderr: %s", export.stderr()).isZero();
-        assertThat(export.stderr()).contains("Exported 21 records from profile, session, memory, entities, "
-                + "knowledge, decisions, conversations.").doesNotContain("\r", "WARN", "ERROR");
+        assertThat(export.stderr()).contains("Exported 22 records from profile, session, memory, entities, "
+                + "knowledge, runbooks, decisions, conversations.").doesNotContain("\r", "WARN", "ERROR");
         List<String> lines = Files.readAllLines(exported);
         JsonNode header = Json.parse(lines.get(0));
         assertThat(header.path("lore_export").asInt()).isEqualTo(1);
         assertThat(header.path("flavor").asText()).isEqualTo(TestStores.FLAVOR);
         assertThat(kinds(lines)).containsExactly("profile field", "profile change", "session session",
                 "memory memory", "memory audit", "entities entity", "entities fact", "entities relation",
-                "knowledge learning", "decisions decision", "conversations conversation", "conversations turn");
+                "knowledge learning", "runbooks runbook", "decisions decision", "conversations conversation",
+                "conversations turn");
         JsonNode learning = recordsOf(lines, "learning").get(0);
         assertThat(learning.path("confirmations").asInt()).isEqualTo(2);
         assertThat(recordsOf(lines, "fact")).extracting(fact -> fact.path("status").asText())
@@ -107,12 +112,12 @@ class ExportImportIT {
 
         LoreProcess.Ran imported = lore(target.get(), "import", exported.toString());
         assertThat(imported.exitCode()).as("import, stderr: %s", imported.stderr()).isZero();
-        assertThat(imported.stdout()).contains("Imported 21 records from " + exported
-                + ": 21 added, 0 updated, 0 already there, 0 left out.");
+        assertThat(imported.stdout()).contains("Imported 22 records from " + exported
+                + ": 22 added, 0 updated, 0 already there, 0 left out.");
         assertThat(recordLines(export(target.get()))).isEqualTo(recordLines(lines));
 
         LoreProcess.Ran again = lore(target.get(), "import", exported.toString());
-        assertThat(again.stdout()).contains(": 0 added, 0 updated, 21 already there, 0 left out.");
+        assertThat(again.stdout()).contains(": 0 added, 0 updated, 22 already there, 0 left out.");
         assertThat(recordLines(export(target.get()))).isEqualTo(recordLines(lines));
 
         try (McpClient client = LoreProcess.stdioClient(target.get(), Map.of("LORE_USER", "bob"), "cursor")) {

@@ -71,7 +71,7 @@ class StoriesIT {
                     "update_session_context", "save_entity_fact", "relate_entities", "get_entity", "search_entities",
                     "log_decision", "record_outcome", "search_decisions", "list_decisions", "search_conversations",
                     "forget_conversation", "learn_from_conversation", "get_learning_job", "list_proposals",
-                    "review_proposal");
+                    "review_proposal", "save_runbook", "search_runbooks");
             assertThat(client.listPrompts()).extracting(p -> p.name()).containsExactly("recall");
             assertThat(client.listResourceTemplates()).extracting(t -> t.uriTemplate()).contains(
                     "lore://users/{user_id}/profile", "lore://users/{user_id}/memories", "lore://sessions/{session_id}",

@@ -69,7 +69,7 @@ class LearningStoresTest {
     @Test
     void everyStoreIsFoundOnceInTheOrderItsPartComesInRecall() {
         assertThat(stores.inRecallOrder()).extracting(LearningStore::name).containsExactly("profile", "session",
-                "memory", "entities", "notebook", "knowledge", "decisions", "conversations");
+                "memory", "entities", "notebook", "knowledge", "runbooks", "decisions", "conversations");
     }
 
     @Test
