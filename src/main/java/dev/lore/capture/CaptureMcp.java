@@ -15,6 +15,7 @@ import dev.lore.identity.UserId;
 import dev.lore.mcp.McpErrors;
 import dev.lore.mcp.RedactSecrets;
 import io.quarkiverse.mcp.server.McpConnection;
+import io.quarkiverse.mcp.server.Sampling;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.Tool.Annotations;
 import io.quarkiverse.mcp.server.Tool.OutputSchema;
@@ -30,17 +31,21 @@ public class CaptureMcp {
 
     private final CaptureQueue queue;
     private final CallerResolver callers;
+    private final SamplingClients samplingClients;
 
-    CaptureMcp(CaptureQueue queue, CallerResolver callers) {
+    CaptureMcp(CaptureQueue queue, CallerResolver callers, SamplingClients samplingClients) {
         this.queue = queue;
         this.callers = callers;
+        this.samplingClients = samplingClients;
     }
 
     @Tool(name = "learn_from_conversation", description = """
             Hand Lore a conversation to learn from, in the background: what the user and the assistant said \
             becomes searchable conversation memory (search_conversations, recall), with secrets redacted. Hand the \
             same conversation again, or a longer version of it, and only the new messages are learned from. \
-            Answers at once with a job_id; get_learning_job tells what was learned.""",
+            Answers at once with a job_id; get_learning_job tells what was learned. When Lore has no model of its \
+            own and this client offers its model (MCP sampling), the answer waits (up to 50 s) for that model to \
+            be asked, since it can only be asked while this call is open.""",
             annotations = @Annotations(title = "Learn from a conversation", readOnlyHint = false,
                     destructiveHint = false, idempotentHint = true, openWorldHint = false),
             outputSchema = @OutputSchema(from = LearningJobView.class))
@@ -55,7 +60,7 @@ public class CaptureMcp {
             @SessionId String sessionId,
             @ToolArg(name = "user_id", description = "Optional: whose conversation (default: the current user).",
                     required = false) @UserId String userId,
-            McpConnection connection) {
+            McpConnection connection, Sampling sampling) {
         Caller caller = callers.resolve(connection, userId, sessionId, null);
         Transcript.Builder conversation = new Transcript.Builder();
         for (int i = 0; i < messages.size(); i++) {
@@ -67,7 +72,33 @@ public class CaptureMcp {
                             + "].timestamp must be an ISO-8601 time such as 2026-12-07T10:15:00Z, not \"" + at
                             + "\"")));
         }
-        return LearningJobView.of(queue.enqueue(caller, conversation.build(caller.sessionId()).turns()));
+        boolean offered = samplingClients.offer(caller, sampling);
+        CaptureJob job = queue.enqueue(caller, conversation.build(caller.sessionId()).turns());
+        if (!offered) {
+            return LearningJobView.of(job);
+        }
+        try {
+            return LearningJobView.of(awaitLearned(caller, job));
+        } finally {
+            samplingClients.done(job);
+        }
+    }
+
+    /** The job once learned from, or as it stands when the wait for the client's model is over. */
+    private CaptureJob awaitLearned(Caller caller, CaptureJob queued) {
+        long deadline = System.nanoTime() + SamplingClients.WAIT.toNanos();
+        CaptureJob job = queued;
+        while (job.state != CaptureJob.State.DONE && job.state != CaptureJob.State.FAILED
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return job;
+            }
+            job = queue.job(caller.userId(), queued.id).orElse(job);
+        }
+        return job;
     }
 
     @Tool(name = "get_learning_job", description = """

@@ -77,6 +77,11 @@ public class ExtractionModel {
                 + " among its models (" + String.join(", ", served) + ")");
     }
 
+    /** The configured model, as extraction asks it; empty when none is configured. */
+    public Optional<AskedModel> asked() {
+        return name().map(name -> new AskedModel(name, endpoint(), chat(), true));
+    }
+
     ChatModel chat() {
         if (model == null) {
             synchronized (this) {

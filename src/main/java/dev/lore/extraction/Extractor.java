@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolationException;
@@ -55,17 +56,17 @@ public class Extractor {
     static final int CONTEXT_TURNS = 4;
     /** How much of a conversation one request carries at most. */
     static final int SLICE_CHARS = 12_000;
+    /** A Markdown code fence around the answer, which chat models add when nothing in the request stops them. */
+    private static final Pattern FENCE = Pattern.compile("^```(?:json)?\\s*|\\s*```$");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC' (EEEE)",
             Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    private final ExtractionModel model;
     private final LearningStores stores;
     private final ReviewInbox inbox;
     private final ObjectMapper json;
     private final SchemaGenerator schemas;
 
-    Extractor(ExtractionModel model, LearningStores stores, ReviewInbox inbox, ObjectMapper json) {
-        this.model = model;
+    Extractor(LearningStores stores, ReviewInbox inbox, ObjectMapper json) {
         this.stores = stores;
         this.inbox = inbox;
         this.json = json;
@@ -76,17 +77,13 @@ public class Extractor {
                 .build());
     }
 
-    public boolean configured() {
-        return model.configured();
-    }
-
     /**
      * Learns what the conversation's last {@code fresh} turns say, for the caller, into the configured stores; the
      * turns before them come along as context only.
      *
      * @throws ExtractionFailedException when the model cannot be reached, or twice answers what cannot be used
      */
-    public List<Learned> learn(Caller caller, List<CapturedTurn> turns, int fresh) {
+    public List<Learned> learn(Caller caller, List<CapturedTurn> turns, int fresh, AskedModel model) {
         List<LearningStore<?>> targets = targets();
         if (fresh <= 0 || targets.isEmpty()) {
             return List.of();
@@ -99,11 +96,11 @@ public class Extractor {
             int end = sliceEnd(turns, start);
             String conversation = render(turns.subList(Math.max(0, start - CONTEXT_TURNS), start),
                     turns.subList(start, end));
-            checked.addAll(ask(instructions, conversation, schema, targets));
+            checked.addAll(ask(model, instructions, conversation, schema, targets));
             start = end;
         }
         List<Learned> learned = new ArrayList<>();
-        Proposer proposer = Proposer.extraction(model.name().orElseThrow(), caller);
+        Proposer proposer = Proposer.extraction(model.name(), caller);
         checked.forEach(part -> learned.addAll(stores.proposes(part.store()) ? inbox.propose(caller, proposer, part)
                 : part.save(caller)));
         return learned;
@@ -115,9 +112,9 @@ public class Extractor {
                 .filter(store -> store.extractionGuide().isPresent()).toList();
     }
 
-    private List<LearningStores.Checked<?>> ask(String instructions, String conversation, String schema,
-            List<LearningStore<?>> targets) {
-        String name = model.name().orElseThrow();
+    private List<LearningStores.Checked<?>> ask(AskedModel model, String instructions, String conversation,
+            String schema, List<LearningStore<?>> targets) {
+        String name = model.name();
         ChatRequest request = ChatRequest.builder()
                 .messages(SystemMessage.from(instructions), UserMessage.from(conversation))
                 .responseFormat(ResponseFormat.builder().type(ResponseFormatType.JSON).jsonSchema(JsonSchema.builder()
@@ -130,7 +127,7 @@ public class Extractor {
                 answer = model.chat().chat(request).aiMessage().text();
             } catch (RuntimeException e) {
                 throw new ExtractionFailedException("The model " + name + " at " + model.endpoint()
-                        + " could not be reached: " + reason(e), true, e);
+                        + " could not be reached: " + reason(e), model.comesBack(), e);
             }
             try {
                 return read(answer, targets);
@@ -153,7 +150,7 @@ public class Extractor {
      */
     private List<LearningStores.Checked<?>> read(String answer, List<LearningStore<?>> targets)
             throws JsonProcessingException {
-        JsonNode parsed = json.readTree(answer == null ? "" : answer);
+        JsonNode parsed = json.readTree(answer == null ? "" : FENCE.matcher(answer.strip()).replaceAll(""));
         if (parsed == null || !parsed.isObject()) {
             throw new IllegalArgumentException("is not a JSON object");
         }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.lore.capture.CaptureJob;
 import dev.lore.capture.CaptureQueue;
+import dev.lore.capture.SamplingClients;
 import dev.lore.identity.Caller;
 import dev.lore.store.Learned;
 import dev.lore.store.LearningStores;
@@ -20,8 +21,9 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Learns from the queued conversations in the background, one job at a time, so that whoever handed a conversation
  * over never waits for it. First a conversation's turns go to conversation memory (no model needed), where search and
- * recall find them; then, when a model is configured, the model distils the new turns into the configured stores. A
- * model that cannot be reached leaves the job to be tried again later; the turns kept stay kept.
+ * recall find them; then a model distils the new turns into the configured stores: the configured model, else the
+ * model of the client that handed the conversation over, when it offered one (MCP sampling). A configured model that
+ * cannot be reached leaves the job to be tried again later; the turns kept stay kept.
  */
 @ApplicationScoped
 public class LearningWorker {
@@ -33,14 +35,22 @@ public class LearningWorker {
     private final CaptureQueue queue;
     private final LearningStores stores;
     private final Extractor extractor;
+    private final ExtractionModel configured;
+    private final SamplingClients samplingClients;
+    private final ExtractionSettings settings;
     private final ObjectMapper json;
     /** Whether the jobs a stopped Lore was running wait again: the first round does it, once the store is migrated. */
     private boolean resumed;
 
-    LearningWorker(CaptureQueue queue, LearningStores stores, Extractor extractor, ObjectMapper json) {
+    LearningWorker(CaptureQueue queue, LearningStores stores, Extractor extractor, ExtractionModel configured,
+            SamplingClients samplingClients, ExtractionSettings settings, ObjectMapper json) {
         this.queue = queue;
         this.stores = stores;
         this.extractor = extractor;
+        this.configured = configured;
+        this.samplingClients = samplingClients;
+        this.settings = settings;
+        samplingClients.wanted(configured.name().isEmpty());
         this.json = json;
     }
 
@@ -68,14 +78,20 @@ public class LearningWorker {
                 queue.kept(job.id, job.learned, job.newTurns);
             }
             List<Learned> learned = new ArrayList<>(job.learned);
-            if (extractor.configured()) {
-                learned.addAll(extractor.learn(caller, job.turns, job.newTurns));
+            Optional<AskedModel> model = configured.asked().or(() -> samplingClients.forJob(job)
+                    .map(offer -> SamplingChatModel.of(offer, settings.timeout())));
+            if (model.isPresent()) {
+                learned.addAll(extractor.learn(caller, job.turns, job.newTurns, model.get()));
             }
             queue.done(job.id, learned);
+            samplingClients.done(job);
         } catch (ExtractionFailedException e) {
             LOG.warnf("Learning from conversation %s (job %s, attempt %d) failed: %s", job.conversationId, job.id,
                     job.attempts, e.getMessage());
             queue.failed(job.id, e.getMessage(), e.retryable());
+            if (!e.retryable()) {
+                samplingClients.done(job);
+            }
         } catch (RuntimeException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             LOG.warnf("Learning from conversation %s (job %s, attempt %d) failed: %s", job.conversationId, job.id,
