@@ -83,6 +83,11 @@ public final class LocalServers {
         return runDir.resolve(key + ".properties");
     }
 
+    /** Where the front keeps the server's last answer to a handshake, to answer the next while the server starts. */
+    public Path handshakeFile() {
+        return runDir.resolve(key + ".handshake");
+    }
+
     public Path logFile() {
         return runDir.resolve(key + ".log");
     }

@@ -19,7 +19,8 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
  * @param id its id as JSON ({@code 7} or {@code "a"}), or {@code null} for a notification
  * @param answer whether it answers a request (it has a result or an error)
  * @param cancelled for a cancellation, the id of the request it cancels, as JSON
- * @param protocolVersion for the answer to a handshake, the protocol version the server chose
+ * @param protocolVersion for a handshake, the protocol version the client asks for; for its answer, the one the server
+ *        chose
  * @param logger for a log message, the logger that wrote it
  */
 record Message(String json, String method, String id, boolean answer, String cancelled, String protocolVersion,
@@ -63,6 +64,8 @@ record Message(String json, String method, String id, boolean answer, String can
                                 JsonToken inner = parser.nextToken();
                                 if (name.equals("requestId")) {
                                     cancelled = raw(parser, inner);
+                                } else if (name.equals("protocolVersion")) {
+                                    protocolVersion = parser.getValueAsString();
                                 } else if (name.equals("logger")) {
                                     logger = parser.getValueAsString();
                                 }

@@ -12,8 +12,14 @@ import java.net.ConnectException;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,6 +68,10 @@ public final class StdioFront {
     /** How many sessions this front has made: a failed message names the one it was sent in. */
     private volatile int generation;
     private volatile boolean closing;
+    /** The shared server, started (or found) as the front starts; the client's first messages need not wait for it. */
+    private volatile CompletableFuture<RuntimeFile> starting;
+    /** Whether the front answered the client's handshake itself, from the server's last answer to one. */
+    private volatile boolean answeredEarly;
 
     /**
      * @param serverMessages whether to pass on what the server sends on its own (notifications, its requests): a
@@ -84,17 +94,12 @@ public final class StdioFront {
     }
 
     int run(InputStream clientIn) {
-        try {
-            server = servers.ensure(null);
-        } catch (RuntimeException e) {
-            diagnostics.println("lore: could not start: " + e.getMessage());
-            return 1;
-        }
+        starting = CompletableFuture.supplyAsync(() -> servers.ensure(null), requests);
         try (BufferedReader in = new BufferedReader(new InputStreamReader(clientIn, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
-                if (!line.isBlank()) {
-                    receive(line);
+                if (!line.isBlank() && !receive(line)) {
+                    return 1;
                 }
             }
         } catch (IOException e) {
@@ -106,14 +111,15 @@ public final class StdioFront {
         return 0;
     }
 
-    private void receive(String line) {
+    /** Passes one line on; says whether to go on (not when the shared server could not start). */
+    private boolean receive(String line) {
         Message message;
         try {
             message = Message.read(line);
         } catch (IOException e) {
             String reason = e instanceof JsonProcessingException parse ? parse.getOriginalMessage() : e.getMessage();
             answerError(null, PARSE_ERROR, "Parse error: the line is not valid JSON (" + reason + ")");
-            return;
+            return true;
         }
         boolean opening = "initialize".equals(message.method());
         if (opening) {
@@ -125,7 +131,60 @@ public final class StdioFront {
         if (message.request()) {
             unanswered.add(message.id());
         }
+        if (server == null) {
+            if (opening && answerFromLastHandshake(message)) {
+                return true;
+            }
+            if (!serverStarted()) {
+                return false;
+            }
+        }
         send(message, opening, true);
+        return true;
+    }
+
+    /**
+     * Answers a handshake the way the shared server answered the last one asked for the same protocol version (same
+     * build and settings: the file is the server's own), without waiting for the server, which may still be starting:
+     * a client that waits for its handshake before anything else (some give up after a few seconds) is answered at
+     * once. The server gets the client's handshake once it is up, before the next message.
+     */
+    private boolean answerFromLastHandshake(Message opening) {
+        try {
+            List<String> last = Files.readAllLines(servers.handshakeFile(), StandardCharsets.UTF_8);
+            if (last.size() != 2 || !last.get(0).equals(opening.protocolVersion())) {
+                return false;
+            }
+            answer(Message.read(last.get(1)).withId(opening.id()));
+            answeredEarly = true;
+            return true;
+        } catch (IOException e) {
+            return false; // no handshake on file yet, or one this front cannot read: the server answers this one
+        }
+    }
+
+    /**
+     * Waits for the shared server this front started with, and gives it the client's handshake when the front
+     * answered that itself; says whether the server is there.
+     */
+    private boolean serverStarted() {
+        try {
+            server = starting.join();
+        } catch (CompletionException e) {
+            diagnostics.println("lore: could not start: " + (e.getCause() == null ? e : e.getCause()).getMessage());
+            return false;
+        }
+        if (answeredEarly) {
+            answeredEarly = false;
+            try {
+                send(handshake.withId("\"" + REPLAY_ID + generation + "\""), true, true);
+            } catch (IOException e) {
+                diagnostics.println("lore: could not reach Lore's local server: " + e.getMessage());
+                return false;
+            }
+            return sessionId != null;
+        }
+        return true;
     }
 
     /**
@@ -244,11 +303,27 @@ public final class StdioFront {
         }
         if (handshakeAnswer) {
             protocolVersion = message.protocolVersion();
+            keepHandshake(message);
         }
         if (message.answer() && message.id() != null && message.id().startsWith("\"" + REPLAY_ID)) {
             return; // the answer to a handshake this front made again for a new server
         }
         answer(message);
+    }
+
+    /** Keeps the server's answer to the client's handshake: the next front answers with it while the server starts. */
+    private void keepHandshake(Message answer) {
+        if (handshake == null || handshake.protocolVersion() == null || answer.protocolVersion() == null) {
+            return;
+        }
+        try {
+            Path kept = Files.createTempFile(servers.handshakeFile().getParent(), "handshake-", ".tmp");
+            Files.writeString(kept, handshake.protocolVersion() + "\n" + answer.json() + "\n", StandardCharsets.UTF_8);
+            Files.move(kept, servers.handshakeFile(), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // the next front asks the server, as this one did
+        }
     }
 
     /** Opens the stream of what the server sends on its own (notifications, its requests to the client). */

@@ -23,8 +23,9 @@ import dev.lore.testing.TestStores;
 /**
  * Start-up of the packaged Lore over stdio, the way an MCP client launches it: time from spawn to the initialize
  * response and to the first search's answer, and resident memory then, of the stdio process and of the shared local
- * server behind it. Cold: no server runs, the first client starts it. Warm: it runs (the usual case: it stays up
- * between sessions until idle). Then three clients launched at once. Medians and 90th percentiles of the runs.
+ * server behind it. First ever: no server runs and none ever ran for this store and settings. Cold: no server runs
+ * (one ran before, and left its answer to a handshake), the first client starts it. Warm: it runs (the usual case: it
+ * stays up between sessions until idle). Then three clients launched at once. Medians and 90th percentiles of the runs.
  */
 public final class StartupBench {
 
@@ -46,10 +47,13 @@ public final class StartupBench {
         int runs = Integer.getInteger("runs", 10);
         try (TestStores.Store store = TestStores.fresh()) {
             start(store); // creates and migrates the store, warms the OS file cache
+            List<Start> firstEver = new ArrayList<>();
             List<Start> cold = new ArrayList<>();
             List<Start> warm = new ArrayList<>();
             for (int run = 0; run < runs; run++) {
                 LocalServerProcesses.stopAll(store.localServers());
+                firstEver.add(start(store));
+                LocalServerProcesses.stopServers(store.localServers());
                 cold.add(start(store));
                 warm.add(start(store));
             }
@@ -70,7 +74,8 @@ public final class StartupBench {
             }
             System.out.printf("Lore stdio start-up, %s flavor, %d runs each (java %s, %d cores)%n", TestStores.FLAVOR,
                     runs, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-            report("cold (no local server yet)", cold);
+            report("first ever (no local server, none ran before)", firstEver);
+            report("cold (no local server; one ran before)", cold);
             report("warm (the local server runs)", warm);
             report("three clients at once, warm", together);
         }

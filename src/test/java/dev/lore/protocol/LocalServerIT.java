@@ -84,6 +84,43 @@ class LocalServerIT {
     }
 
     @Test
+    void aHandshakeIsAnsweredWithoutWaitingForTheServerWhichThenTakesTheSession() throws Exception {
+        try (TestStores.Store store = TestStores.fresh()) {
+            JsonNode first;
+            try (LoreProcess lore = LoreProcess.stdio(store, Map.of())) {
+                send(lore, INITIALIZE);
+                first = readResponse(lore.stdout(), 1);
+                kill(onlyServer(store));
+            }
+
+            try (LoreProcess lore = LoreProcess.stdio(store, Map.of())) {
+                send(lore, INITIALIZE);
+                assertThat(readResponse(lore.stdout(), 1).path("result")).isEqualTo(first.path("result"));
+                send(lore, INITIALIZED, save(2, "Early", "A handshake is answered while the shared Lore starts"));
+                JsonNode saved = readResponse(lore.stdout(), 2);
+                assertThat(saved.path("result").path("isError").asBoolean()).as("answer: %s; stderr: %s", saved,
+                        lore.log()).isFalse();
+                kill(onlyServer(store));
+            }
+
+            if (TestStores.isLocal()) { // a store no server can open: only the front can have answered the handshake
+                Path db = Path.of(store.config().get("lore.db.path"));
+                Files.deleteIfExists(Path.of(db + "-wal"));
+                Files.deleteIfExists(Path.of(db + "-shm"));
+                Files.writeString(db, "this is not a database, and no Lore can open it");
+                try (LoreProcess lore = LoreProcess.stdio(store, Map.of())) {
+                    send(lore, INITIALIZE);
+                    assertThat(readResponse(lore.stdout(), 1).path("result")).isEqualTo(first.path("result"));
+                    send(lore, INITIALIZED);
+                    assertThat(lore.process().waitFor(120, TimeUnit.SECONDS)).as("exited").isTrue();
+                    assertThat(lore.process().exitValue()).isNotZero();
+                    assertThat(lore.log()).contains("lore: could not start:");
+                }
+            }
+        }
+    }
+
+    @Test
     void anIdleServerStopsAndRemovesItsRuntimeFile() throws Exception {
         try (TestStores.Store store = TestStores.fresh()) {
             RuntimeFile server;

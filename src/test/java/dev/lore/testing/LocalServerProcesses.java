@@ -33,6 +33,16 @@ public final class LocalServerProcesses {
         if (!Files.isDirectory(runDir)) {
             return;
         }
+        stopServers(runDir);
+        try (Stream<Path> files = Files.walk(runDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops every server on file in the folder, leaving the folder as they left it (a reboot, say). */
+    public static void stopServers(Path runDir) {
         for (RuntimeFile server : running(runDir)) {
             ProcessHandle.of(server.pid()).ifPresent(process -> {
                 process.destroy();
@@ -42,11 +52,6 @@ public final class LocalServerProcesses {
                     process.destroyForcibly();
                 }
             });
-        }
-        try (Stream<Path> files = Files.walk(runDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
