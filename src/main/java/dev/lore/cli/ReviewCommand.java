@@ -161,8 +161,8 @@ public class ReviewCommand implements QuarkusApplication, Callable<Integer> {
     private JsonNode edited(Proposal proposal) throws IOException {
         Path file = Files.createTempFile("lore-proposal-", ".json");
         try {
-            Files.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(
-                    json.readTree(proposal.knowledge)) + "\n");
+            Files.writeString(file,
+                    json.writerWithDefaultPrettyPrinter().writeValueAsString(proposal.knowledge) + "\n");
             String editor = Stream.of("VISUAL", "EDITOR").map(System::getenv)
                     .filter(value -> value != null && !value.isBlank()).findFirst().orElse("vi");
             int exit;

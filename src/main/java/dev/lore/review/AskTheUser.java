@@ -48,7 +48,7 @@ public class AskTheUser {
             return Optional.empty();
         }
         Proposal proposal = inbox.show(caller, proposed.id());
-        JsonNode knowledge = ProposalView.of(proposal).knowledge();
+        JsonNode knowledge = proposal.knowledge;
         ElicitationRequest.Builder question = elicitation.requestBuilder()
                 .setMessage(proposal.proposedBy + " proposes this for " + proposal.store + " (namespace "
                         + proposal.namespace + "). Save it? Change the text first to save it edited.")

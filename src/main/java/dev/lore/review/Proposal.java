@@ -14,8 +14,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.lore.storage.JsonListConverter;
+import dev.lore.storage.JsonNodeConverter;
 import dev.lore.storage.RecordId;
 import dev.lore.store.Learned;
 
@@ -70,8 +72,9 @@ public class Proposal {
     public String reason;
 
     /** The store's knowledge item, as JSON: what is saved when the proposal is accepted. */
+    @Convert(converter = JsonNodeConverter.class)
     @Column(nullable = false)
-    public String knowledge;
+    public JsonNode knowledge;
 
     /** Whether the reviewer changed the knowledge before accepting it. */
     @Column(nullable = false)

@@ -4,7 +4,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
@@ -18,18 +17,10 @@ public record ProposalView(String id, String store, String namespace, String sta
         String userId, String conversationId, String reason, JsonNode knowledge, int timesProposed, String createdAt,
         String decidedBy, String decidedAt, Boolean edited, String note, List<Learned> result) implements Answer {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public static ProposalView of(Proposal proposal) {
-        JsonNode knowledge;
-        try {
-            knowledge = JSON.readTree(proposal.knowledge);
-        } catch (Exception e) {
-            knowledge = JSON.getNodeFactory().textNode(proposal.knowledge);
-        }
         boolean decided = !proposal.pending();
         return new ProposalView(proposal.id, proposal.store, proposal.namespace, proposal.state.name().toLowerCase(),
-                proposal.proposedBy, proposal.userId, proposal.conversationId, proposal.reason, knowledge,
+                proposal.proposedBy, proposal.userId, proposal.conversationId, proposal.reason, proposal.knowledge,
                 proposal.timesProposed, proposal.createdAt.toString(), decided ? proposal.decidedBy : null,
                 decided ? proposal.decidedAt.toString() : null, decided ? proposal.edited : null, proposal.note,
                 proposal.state == Proposal.State.ACCEPTED ? proposal.result : null);
@@ -40,7 +31,14 @@ public record ProposalView(String id, String store, String namespace, String sta
         StringBuilder text = new StringBuilder("- **" + id + "** (" + store + ", namespace " + namespace + ", " + state
                 + ") proposed by " + proposedBy + " on " + createdAt
                 + (timesProposed > 1 ? ", " + timesProposed + " times" : "") + "\n");
-        knowledge.properties().forEach(field -> text.append("  - ").append(field.getKey()).append(": ")
+        text.append(fields("  "));
+        return text.toString();
+    }
+
+    /** What the proposal says, a line per field of its item. */
+    private String fields(String indent) {
+        StringBuilder text = new StringBuilder();
+        knowledge.properties().forEach(field -> text.append(indent).append("- ").append(field.getKey()).append(": ")
                 .append(field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString())
                 .append('\n'));
         return text.toString();
@@ -49,9 +47,7 @@ public record ProposalView(String id, String store, String namespace, String sta
     @Override
     public String toText() {
         StringBuilder text = new StringBuilder("# Proposal " + id + " for " + store + " (" + state + ")\n\n");
-        knowledge.properties().forEach(field -> text.append("- ").append(field.getKey()).append(": ")
-                .append(field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString())
-                .append('\n'));
+        text.append(fields(""));
         text.append("\nProposed by ").append(proposedBy).append(" for ").append(userId).append(" in namespace ")
                 .append(namespace).append(" on ").append(createdAt)
                 .append(timesProposed > 1 ? " (" + timesProposed + " times)" : "").append(". ").append(reason)

@@ -11,7 +11,6 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -90,7 +89,7 @@ public class ReviewInbox {
                         proposal.byAgent = proposer.agent();
                         proposal.conversationId = caller.sessionId();
                         proposal.reason = proposer.reason();
-                        proposal.knowledge = knowledge.toString();
+                        proposal.knowledge = knowledge;
                         proposal.summary = summary;
                         proposal.state = Proposal.State.PENDING;
                         proposal.timesProposed = 1;
@@ -144,7 +143,7 @@ public class ReviewInbox {
             throw new ReviewRefusedException("Proposal " + id + " was made by " + proposal.proposedBy
                     + ", which cannot accept its own proposal: another agent or a person (lore review) decides it.");
         }
-        JsonNode knowledge = edited == null ? read(proposal.knowledge) : edited;
+        JsonNode knowledge = edited == null ? proposal.knowledge : edited;
         LearningStores.Checked<?> checked = stores.check(proposal.store, knowledge);
         List<Learned> result = checked.save(new Caller(proposal.userId, proposal.agentId, proposal.conversationId,
                 proposal.namespace));
@@ -152,7 +151,7 @@ public class ReviewInbox {
             accepted.result = result;
             if (edited != null) {
                 accepted.edited = true;
-                accepted.knowledge = json.valueToTree(checked.items().get(0)).toString();
+                accepted.knowledge = json.valueToTree(checked.items().get(0));
             }
         });
     }
@@ -208,14 +207,6 @@ public class ReviewInbox {
 
     private static boolean visibleTo(Caller reviewer, Proposal proposal) {
         return proposal.ownerId == null || proposal.ownerId.equals(reviewer.userId());
-    }
-
-    private JsonNode read(String knowledge) {
-        try {
-            return json.readTree(knowledge);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored proposal is not JSON: " + e.getOriginalMessage(), e);
-        }
     }
 
     /** What an item says, value by value, as a reviewer reads it and as a new proposal is compared with it. */

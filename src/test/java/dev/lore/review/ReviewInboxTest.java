@@ -140,7 +140,7 @@ class ReviewInboxTest {
                 "The payment API times out after 5 s; retry once with the same idempotency key.")), null);
 
         assertThat(accepted.edited).isTrue();
-        assertThat(accepted.knowledge).contains("idempotency key");
+        assertThat(accepted.knowledge.toString()).contains("idempotency key");
         assertThat(learnings.find(accepted.result.get(0).id()).orElseThrow().body).contains("after 5 s");
         assertThat(found(engineer, "how long before the payment API times out", "Timeouts")).isZero();
     }
