@@ -10,12 +10,12 @@ demo:
 	$(MVN) -q -DskipTests package -Plocal
 	$(MVN) -q exec:java@demo -Plocal
 
-## run: Lore over HTTP on localhost with the embedded store (~/.lore/lore.db, or LORE_DB_PATH)
+## run: Lore over HTTP on localhost, without tokens (this machine only), with the embedded store (~/.lore/lore.db, or LORE_DB_PATH)
 run:
 	$(MVN) -q -DskipTests package -Plocal
 	@echo "Lore MCP endpoint:  http://127.0.0.1:$(PORT)/mcp   (legacy SSE: http://127.0.0.1:$(PORT)/mcp/sse)"
 	@echo "Client config:      {\"mcpServers\": {\"lore\": {\"type\": \"http\", \"url\": \"http://127.0.0.1:$(PORT)/mcp\"}}}"
-	java -jar $(APP) http --port $(PORT)
+	java -jar $(APP) http --port $(PORT) --insecure-local
 
 ## test: the whole suite on both storage flavors (local: SQLite; team: PostgreSQL + pgvector)
 test: test-local test-team

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -23,6 +24,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Lore's entry point. The transport is chosen here, before Quarkus boots, because the HTTP listener is configured at
@@ -36,7 +38,7 @@ import picocli.CommandLine.Option;
         description = "Persistent learning for AI agents, served over the Model Context Protocol.",
         subcommands = { Lore.Stdio.class, Lore.Http.class, Lore.Serve.class, Lore.Reembed.class, ConfigCommand.class,
                 IngestCommand.class, ExportCommand.class, ImportCommand.class, StatsCommand.class, DoctorCommand.class,
-                ReviewCommand.class })
+                ReviewCommand.class, TokenCommand.class })
 @RegisterForReflection
 public class Lore implements Callable<Integer> {
 
@@ -84,7 +86,8 @@ public class Lore implements Callable<Integer> {
         }
     }
 
-    @Command(name = "http", description = "Serve MCP over Streamable HTTP (/mcp) and legacy SSE (/mcp/sse).")
+    @Command(name = "http", description = {"Serve MCP over Streamable HTTP (/mcp) and legacy SSE (/mcp/sse).",
+            "Every request needs a token (lore token create) unless --insecure-local." })
     @RegisterForReflection
     static class Http implements Callable<Integer> {
         @Option(names = "--port", defaultValue = "7700", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
@@ -94,13 +97,33 @@ public class Lore implements Callable<Integer> {
                 description = "Interface to bind (default: ${DEFAULT-VALUE}); 0.0.0.0 exposes Lore to the network.")
         String host;
 
+        @Option(names = "--insecure-local", description = "Answer requests without a token, as the local user: for "
+                + "trying Lore on this machine only (refused with a --host other than a loopback address).")
+        boolean insecureLocal;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() {
+            if (insecureLocal && !isLoopback(host)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--insecure-local serves this machine "
+                        + "only; with --host " + host + " every request needs a token (lore token create)");
+            }
             prepareLocalStore();
             System.setProperty("quarkus.http.host-enabled", "true");
             System.setProperty("quarkus.http.host", host);
             System.setProperty("quarkus.http.port", Integer.toString(port));
+            if (!insecureLocal) {
+                System.setProperty("quarkus.http.auth.permission.mcp.paths", "/mcp,/mcp/*");
+                System.setProperty("quarkus.http.auth.permission.mcp.policy", "authenticated");
+            }
             return run(null);
+        }
+
+        private static boolean isLoopback(String host) {
+            String name = host.strip().toLowerCase(Locale.ROOT);
+            return name.equals("localhost") || name.equals("::1") || name.equals("[::1]") || name.startsWith("127.");
         }
     }
 
@@ -208,10 +231,6 @@ public class Lore implements Callable<Integer> {
     }
 
     /**
-     * This build of Lore: its version and its jar's size and time, so that a front never talks to a shared server
-     * of another build (one still running from before an upgrade).
-     */
-    /**
      * This user's shared local Lore for this build and these settings, as the stdio front and {@code lore ingest}
      * reach it: both name the store and the build alike, so they find the same one.
      */
@@ -220,6 +239,10 @@ public class Lore implements Callable<Integer> {
         return LocalServers.forThisProcess(buildIdentity());
     }
 
+    /**
+     * This build of Lore: its version and its jar's size and time, so that a front never talks to a shared server
+     * of another build (one still running from before an upgrade).
+     */
     private static String buildIdentity() {
         String version = new Version().getVersion()[0];
         try {

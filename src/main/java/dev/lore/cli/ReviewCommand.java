@@ -16,12 +16,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.lore.identity.Caller;
 import dev.lore.identity.CallerResolver;
 import dev.lore.review.Proposal;
 import dev.lore.review.ProposalView;
 import dev.lore.review.ReviewInbox;
 import dev.lore.review.ReviewRefusedException;
+import dev.lore.review.Reviewer;
 import dev.lore.validation.Violations;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -115,7 +115,7 @@ public class ReviewCommand implements QuarkusApplication, Callable<Integer> {
     @Override
     public int run(String... args) throws IOException {
         new CommandLine(this).parseArgs(args);
-        Caller reviewer = callers.local(REVIEWER);
+        Reviewer reviewer = Reviewer.anywhere(callers.local(REVIEWER));
         try {
             switch (actionOf(action)) {
                 case LIST -> System.out.print(list(reviewer));
@@ -141,7 +141,7 @@ public class ReviewCommand implements QuarkusApplication, Callable<Integer> {
         return CommandLine.ExitCode.OK;
     }
 
-    private String list(Caller reviewer) {
+    private String list(Reviewer reviewer) {
         Proposal.State wanted = Proposal.State.valueOf(state.toUpperCase(Locale.ROOT));
         List<Proposal> found = inbox.list(reviewer, wanted, namespace, limit);
         if (found.isEmpty()) {

@@ -14,6 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.lore.identity.Caller;
+import dev.lore.identity.CallerResolver;
+import dev.lore.identity.Grant;
+import dev.lore.identity.Role;
 import dev.lore.store.Learned;
 import io.quarkiverse.mcp.server.Elicitation;
 import io.quarkiverse.mcp.server.ElicitationRequest;
@@ -23,7 +26,8 @@ import io.quarkiverse.mcp.server.ElicitationResponse;
  * Asks the user, through their MCP client, to decide a proposal at once (MCP elicitation): accept it, with its text
  * fields as they are or changed, or reject it. Clients often declare elicitation and then decline without asking; a
  * proposal the user did not decide (declined, cancelled, unanswered, an answer that cannot be saved) stays in the
- * inbox, never lost and never accepted on its own.
+ * inbox, never lost and never accepted on its own. A caller whose token is not a reviewer's is not asked: what they
+ * propose waits for a reviewer.
  */
 @ApplicationScoped
 public class AskTheUser {
@@ -32,10 +36,12 @@ public class AskTheUser {
     static final String DECISION = "decision";
 
     private final ReviewInbox inbox;
+    private final CallerResolver callers;
     private final Duration patience;
 
-    AskTheUser(ReviewInbox inbox, ReviewSettings settings) {
+    AskTheUser(ReviewInbox inbox, CallerResolver callers, ReviewSettings settings) {
         this.inbox = inbox;
+        this.callers = callers;
         this.patience = settings.askTimeout();
     }
 
@@ -44,10 +50,12 @@ public class AskTheUser {
      * when it still waits.
      */
     public Optional<Proposal> decide(Elicitation elicitation, Caller caller, Learned proposed) {
-        if (elicitation == null || !elicitation.isSupported() || proposed.outcome() != Learned.Outcome.PROPOSED) {
+        Grant grant = callers.grant();
+        if (elicitation == null || !elicitation.isSupported() || proposed.outcome() != Learned.Outcome.PROPOSED
+                || grant != null && !grant.role().includes(Role.REVIEWER)) {
             return Optional.empty();
         }
-        Proposal proposal = inbox.show(caller, proposed.id());
+        Proposal proposal = inbox.show(Reviewer.anywhere(caller), proposed.id());
         JsonNode knowledge = proposal.knowledge;
         ElicitationRequest.Builder question = elicitation.requestBuilder()
                 .setMessage(proposal.proposedBy + " proposes this for " + proposal.store + " (namespace "
@@ -70,8 +78,8 @@ public class AskTheUser {
         if (answer == null || !answer.actionAccepted() || answer.content() == null) {
             return Optional.empty();
         }
-        Caller user = new Caller(caller.userId(), "asked through " + caller.agentId(), caller.sessionId(),
-                caller.namespace());
+        Reviewer user = Reviewer.anywhere(new Caller(caller.userId(), "asked through " + caller.agentId(),
+                caller.sessionId(), caller.namespace()));
         Map<String, Object> given = answer.content().asMap();
         try {
             if ("reject".equals(given.get(DECISION))) {

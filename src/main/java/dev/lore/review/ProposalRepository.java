@@ -1,5 +1,6 @@
 package dev.lore.review;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +16,13 @@ class ProposalRepository implements PanacheRepositoryBase<Proposal, String> {
 
     /**
      * The proposals in one state that a user may see (shared ones and the user's own personal ones), oldest first, of
-     * one namespace or, when it is {@code null}, of all.
+     * the given namespaces or, when {@code null}, of all.
      */
-    List<Proposal> inState(Proposal.State state, String userId, String namespace, int limit) {
+    List<Proposal> inState(Proposal.State state, String userId, Collection<String> namespaces, int limit) {
         Sort oldestFirst = Sort.ascending("createdAt", "id");
         String visible = "state = ?1 and (ownerId is null or ownerId = ?2)";
-        return (namespace == null ? find(visible, oldestFirst, state, userId)
-                : find(visible + " and namespace = ?3", oldestFirst, state, userId, namespace))
+        return (namespaces == null ? find(visible, oldestFirst, state, userId)
+                : find(visible + " and namespace in ?3", oldestFirst, state, userId, namespaces))
                 .page(Page.ofSize(limit)).list();
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -118,13 +119,17 @@ public class ReviewInbox {
      * The proposals in one state the reviewer may see, oldest first: those of the given namespace (every namespace
      * when {@code null}), shared ones and the reviewer's own personal ones.
      */
-    public List<Proposal> list(Caller reviewer, Proposal.State state, String namespace, int limit) {
-        return proposals.inState(state, reviewer.userId(), namespace, limit);
+    public List<Proposal> list(Reviewer reviewer, Proposal.State state, String namespace, int limit) {
+        if (namespace != null && reviewer.namespaces() != null && !reviewer.namespaces().contains(namespace)) {
+            return List.of();
+        }
+        Set<String> namespaces = namespace != null ? Set.of(namespace) : reviewer.namespaces();
+        return proposals.inState(state, reviewer.caller().userId(), namespaces, limit);
     }
 
     /** One proposal the reviewer may see. */
-    public Proposal show(Caller reviewer, String id) {
-        return proposals.findByIdOptional(id).filter(proposal -> visibleTo(reviewer, proposal))
+    public Proposal show(Reviewer reviewer, String id) {
+        return proposals.findByIdOptional(id).filter(reviewer::sees)
                 .orElseThrow(() -> new ReviewRefusedException("No proposal has the id " + id + "."));
     }
 
@@ -136,10 +141,11 @@ public class ReviewInbox {
      *         agent that proposed it
      * @throws jakarta.validation.ConstraintViolationException naming what the edited knowledge breaks
      */
-    public Proposal accept(Caller reviewer, String id, JsonNode edited, String note) {
+    public Proposal accept(Reviewer reviewer, String id, JsonNode edited, String note) {
         Proposal proposal = waiting(reviewer, id);
-        if (proposal.byAgent && proposal.proposedBy.equals(reviewer.agentId())
-                && proposal.userId.equals(reviewer.userId())) {
+        Caller decider = reviewer.caller();
+        if (proposal.byAgent && proposal.proposedBy.equals(decider.agentId())
+                && proposal.userId.equals(decider.userId())) {
             throw new ReviewRefusedException("Proposal " + id + " was made by " + proposal.proposedBy
                     + ", which cannot accept its own proposal: another agent or a person (lore review) decides it.");
         }
@@ -157,7 +163,7 @@ public class ReviewInbox {
     }
 
     /** Rejects a waiting proposal: it stays, so that the same knowledge is not proposed again. */
-    public Proposal reject(Caller reviewer, String id, String note) {
+    public Proposal reject(Reviewer reviewer, String id, String note) {
         waiting(reviewer, id);
         return decide(reviewer, id, Proposal.State.REJECTED, note, rejected -> {
         });
@@ -172,12 +178,12 @@ public class ReviewInbox {
      * The proposal as the store holds it now (read in a write of its own, not from what this request read before),
      * when the reviewer may see it and it still waits.
      */
-    private Proposal waiting(Caller reviewer, String id) {
+    private Proposal waiting(Reviewer reviewer, String id) {
         return writes.run(keyOf(id), () -> waiting(reviewer, id, proposals.findByIdOptional(id)));
     }
 
-    private static Proposal waiting(Caller reviewer, String id, Optional<Proposal> found) {
-        Proposal proposal = found.filter(candidate -> visibleTo(reviewer, candidate))
+    private static Proposal waiting(Reviewer reviewer, String id, Optional<Proposal> found) {
+        Proposal proposal = found.filter(reviewer::sees)
                 .orElseThrow(() -> new ReviewRefusedException("No proposal has the id " + id + "."));
         if (!proposal.pending()) {
             throw new ReviewRefusedException("Proposal " + id + " was " + proposal.state.name().toLowerCase()
@@ -187,13 +193,13 @@ public class ReviewInbox {
     }
 
     /** Records the decision, unless another reviewer decided the proposal in the meantime. */
-    private Proposal decide(Caller reviewer, String id, Proposal.State state, String note,
+    private Proposal decide(Reviewer reviewer, String id, Proposal.State state, String note,
             Consumer<Proposal> details) {
         return writes.run(keyOf(id), () -> {
             Proposal proposal = waiting(reviewer, id, proposals.findByIdOptional(id));
             proposal.state = state;
             proposal.decidedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            proposal.decidedBy = reviewer.userId() + " (" + reviewer.agentId() + ")";
+            proposal.decidedBy = reviewer.caller().userId() + " (" + reviewer.caller().agentId() + ")";
             proposal.note = note == null || note.isBlank() ? null : note.strip();
             proposal.updatedAt = proposal.decidedAt;
             details.accept(proposal);
@@ -203,10 +209,6 @@ public class ReviewInbox {
 
     private static String keyOf(String proposalId) {
         return "review/" + proposalId;
-    }
-
-    private static boolean visibleTo(Caller reviewer, Proposal proposal) {
-        return proposal.ownerId == null || proposal.ownerId.equals(reviewer.userId());
     }
 
     /** What an item says, value by value, as a reviewer reads it and as a new proposal is compared with it. */

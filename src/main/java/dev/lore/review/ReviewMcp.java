@@ -2,6 +2,7 @@ package dev.lore.review;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,10 +12,10 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.lore.identity.Caller;
 import dev.lore.identity.CallerResolver;
 import dev.lore.identity.NamespaceName;
 import dev.lore.identity.Namespaces;
+import dev.lore.identity.Role;
 import dev.lore.mcp.McpErrors;
 import dev.lore.mcp.RedactSecrets;
 import io.quarkiverse.mcp.server.McpConnection;
@@ -62,7 +63,7 @@ public class ReviewMcp {
             @ToolArg(description = "How many at most, 1 to 100 (default 20).", defaultValue = "20")
             @Min(1) @Max(LIST_MAX) int limit,
             McpConnection connection) {
-        Caller reviewer = callers.resolve(connection, null, null, null);
+        Reviewer reviewer = reviewer(connection, "list_proposals");
         Proposal.State wanted = Proposal.State.valueOf(state.toUpperCase(Locale.ROOT));
         return ProposalList.of(state.toLowerCase(Locale.ROOT), inbox.list(reviewer, wanted,
                 namespace == null ? null : Namespaces.normalize(namespace), limit));
@@ -87,7 +88,7 @@ public class ReviewMcp {
             @ToolArg(description = "Optional: why, in a few words (at most 2000 characters).", required = false)
             @Size(max = NOTE_MAX) String note,
             McpConnection connection) {
-        Caller reviewer = callers.resolve(connection, null, null, null);
+        Reviewer reviewer = reviewer(connection, "review_proposal");
         Proposal decided = "accept".equalsIgnoreCase(decision)
                 ? inbox.accept(reviewer, proposalId, knowledge == null ? null : json.valueToTree(knowledge), note)
                 : inbox.reject(reviewer, proposalId, note);
@@ -98,8 +99,14 @@ public class ReviewMcp {
             description = "One proposal of the review inbox, by id: what it says, who proposed it, what was decided.",
             mimeType = "text/markdown")
     TextResourceContents proposal(String id, RequestUri uri, McpConnection connection) {
-        Caller reviewer = callers.resolve(connection, null, null, null);
+        Reviewer reviewer = reviewer(connection, "reading a proposal");
         return new TextResourceContents(uri.value(), ProposalView.of(inbox.show(reviewer, id)).toText(),
                 "text/markdown");
+    }
+
+    /** The caller as a reviewer, within the namespaces their token reaches; refused when the token is no reviewer's. */
+    private Reviewer reviewer(McpConnection connection, String what) {
+        Set<String> reach = callers.reach(Role.REVIEWER, what);
+        return new Reviewer(callers.resolve(connection, null, null, null), reach);
     }
 }

@@ -85,10 +85,15 @@ class IngestIT {
     @Test
     void aTranscriptGoesToARemoteLoreThroughItsTool() throws Exception {
         Path folder = Files.createTempDirectory("lore-ingest");
-        try (TestStores.Store store = TestStores.fresh(); LoreProcess remote = LoreProcess.http(store)) {
-            LoreProcess.Ran sent = LoreProcess.run(store, Map.of(), "ingest", "--server",
-                    remote.baseUrl() + "/mcp", "--token", "not-checked-yet", "--user", "alice", "--wait",
-                    transcript(folder).toString());
+        try (TestStores.Store store = TestStores.fresh()) {
+            LoreProcess.Ran made = LoreProcess.run(store, Map.of(), "token", "create", "--user", "alice",
+                    "--namespaces", "default");
+            assertThat(made.exitCode()).as("exit code, stderr: %s", made.stderr()).isZero();
+            LoreProcess.Ran sent;
+            try (LoreProcess remote = LoreProcess.httpWithTokens(store)) {
+                sent = LoreProcess.run(store, Map.of(), "ingest", "--server", remote.baseUrl() + "/mcp", "--token",
+                        made.stdout().strip(), "--user", "alice", "--wait", transcript(folder).toString());
+            }
 
             assertThat(sent.exitCode()).as("exit code, stderr: %s", sent.stderr()).isZero();
             assertThat(sent.stdout()).contains("Conversation " + SESSION + " (5 turns, job ",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
@@ -44,7 +45,8 @@ class ReviewInboxTest {
     @Inject
     ObjectMapper json;
 
-    private static final Caller REVIEWER = new Caller("rita", "lore review", "review", Caller.DEFAULT_NAMESPACE);
+    private static final Reviewer REVIEWER = Reviewer.anywhere(new Caller("rita", "lore review", "review",
+            Caller.DEFAULT_NAMESPACE));
 
     private Learned propose(Caller caller, Proposer proposer, String store, Map<String, Object> knowledge) {
         List<Learned> outcomes = inbox.propose(caller, proposer, stores.check(store, json.valueToTree(knowledge)));
@@ -151,11 +153,32 @@ class ReviewInboxTest {
         Learned proposed = propose(agent, Proposer.agent(agent, "saved through save_learning"), "knowledge",
                 learning("Feature flags", "Remove a feature flag within two sprints of its full rollout."));
 
-        assertThatThrownBy(() -> inbox.accept(new Caller("eli", "claude-code", "s2", agent.namespace()),
-                proposed.id(), null, null)).isInstanceOf(ReviewRefusedException.class)
+        assertThatThrownBy(() -> inbox.accept(Reviewer.anywhere(new Caller("eli", "claude-code", "s2",
+                agent.namespace())), proposed.id(), null, null)).isInstanceOf(ReviewRefusedException.class)
                 .hasMessageContaining("claude-code, which cannot accept its own proposal");
-        assertThat(inbox.accept(new Caller("eli", "lore review", "review", agent.namespace()), proposed.id(), null,
-                null).state).isEqualTo(Proposal.State.ACCEPTED);
+        assertThat(inbox.accept(Reviewer.anywhere(new Caller("eli", "lore review", "review", agent.namespace())),
+                proposed.id(), null, null).state).isEqualTo(Proposal.State.ACCEPTED);
+    }
+
+    @Test
+    void aReviewerLimitedToNamespacesSeesAndDecidesOnlyTheirs() {
+        Caller engineer = Namespaces.caller("eve", Namespaces.fresh());
+        Learned proposed = propose(engineer, Proposer.agent(engineer, "saved through save_learning"), "knowledge",
+                learning("Canary size", "Canary releases take 5% of traffic for 30 minutes first."));
+        String other = Namespaces.fresh();
+        Reviewer elsewhere = new Reviewer(new Caller("rita", "claude-code", "r", other), Set.of(other));
+
+        assertThat(inbox.list(elsewhere, Proposal.State.PENDING, null, 100)).extracting(p -> p.id)
+                .doesNotContain(proposed.id());
+        assertThat(inbox.list(elsewhere, Proposal.State.PENDING, engineer.namespace(), 100)).isEmpty();
+        assertThatThrownBy(() -> inbox.reject(elsewhere, proposed.id(), null))
+                .isInstanceOf(ReviewRefusedException.class).hasMessageContaining("No proposal has the id");
+
+        Reviewer there = new Reviewer(new Caller("rita", "claude-code", "r", other),
+                Set.of(other, engineer.namespace()));
+        assertThat(inbox.list(there, Proposal.State.PENDING, null, 100)).extracting(p -> p.id)
+                .containsExactly(proposed.id());
+        assertThat(inbox.reject(there, proposed.id(), null).state).isEqualTo(Proposal.State.REJECTED);
     }
 
     @Test
@@ -163,14 +186,15 @@ class ReviewInboxTest {
         Caller alice = Namespaces.caller("alice-" + Namespaces.fresh(), Caller.DEFAULT_NAMESPACE);
         Learned proposed = propose(alice, Proposer.extraction("ollama:llama3.1:8b", alice), "memory",
                 Map.of("memory", "Alice is allergic to peanuts."));
-        Caller bob = new Caller("bob", "lore review", "review", Caller.DEFAULT_NAMESPACE);
+        Reviewer bob = Reviewer.anywhere(new Caller("bob", "lore review", "review", Caller.DEFAULT_NAMESPACE));
 
         assertThat(inbox.list(bob, Proposal.State.PENDING, null, 100)).extracting(p -> p.id)
                 .doesNotContain(proposed.id());
         assertThatThrownBy(() -> inbox.accept(bob, proposed.id(), null, null))
                 .isInstanceOf(ReviewRefusedException.class).hasMessageContaining("No proposal has the id");
 
-        Caller aliceReviewing = new Caller(alice.userId(), "lore review", "review", Caller.DEFAULT_NAMESPACE);
+        Reviewer aliceReviewing = Reviewer.anywhere(new Caller(alice.userId(), "lore review", "review",
+                Caller.DEFAULT_NAMESPACE));
         assertThat(inbox.list(aliceReviewing, Proposal.State.PENDING, null, 100)).extracting(p -> p.id)
                 .contains(proposed.id());
         inbox.accept(aliceReviewing, proposed.id(), null, null);

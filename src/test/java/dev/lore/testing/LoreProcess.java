@@ -57,15 +57,29 @@ public final class LoreProcess implements AutoCloseable {
         return new LoreProcess(start(builder), -1, log);
     }
 
-    /** Lore serving Streamable HTTP and SSE on a free port; returns once it accepts connections. */
+    /**
+     * Lore serving Streamable HTTP and SSE on a free port, answering without a token ({@code --insecure-local});
+     * returns once it accepts connections.
+     */
     public static LoreProcess http(TestStores.Store store) {
         return http(store, Map.of());
     }
 
-    /** Lore serving HTTP on a free port, with more settings in its environment. */
+    /** Lore serving HTTP on a free port without a token, with more settings in its environment. */
     public static LoreProcess http(TestStores.Store store, Map<String, String> extraEnvironment) {
+        return http(store, extraEnvironment, "--insecure-local");
+    }
+
+    /** Lore serving HTTP on a free port as a team deploys it: every request needs a token. */
+    public static LoreProcess httpWithTokens(TestStores.Store store) {
+        return http(store, Map.of(), new String[0]);
+    }
+
+    private static LoreProcess http(TestStores.Store store, Map<String, String> extraEnvironment, String... args) {
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(command("http", "--port", Integer.toString(port)));
+        List<String> arguments = new ArrayList<>(List.of("http", "--port", Integer.toString(port)));
+        arguments.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command(arguments.toArray(String[]::new)));
         builder.environment().putAll(store.environment());
         builder.environment().putAll(extraEnvironment);
         Path log = logFile("http");

@@ -1,0 +1,200 @@
+package dev.lore.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.exception.ToolExecutionException;
+import dev.langchain4j.mcp.client.DefaultMcpClient;
+import dev.langchain4j.mcp.client.McpClient;
+import dev.langchain4j.mcp.client.transport.http.StreamableHttpMcpTransport;
+import dev.langchain4j.service.tool.ToolExecutionResult;
+import dev.lore.testing.FreshStoreExtension;
+import dev.lore.testing.Json;
+import dev.lore.testing.LoreProcess;
+
+/**
+ * The packaged server run as a team runs it, {@code lore http} with tokens made by {@code lore token}: a request without
+ * a valid token is refused with a challenge; a token acts as its user, in its namespaces, with its role; a revoked token
+ * is refused at once by the running server. Driven by langchain4j's MCP client over Streamable HTTP.
+ */
+class AuthIT {
+
+    static final String INITIALIZE = """
+            {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25",\
+            "capabilities":{},"clientInfo":{"name":"auth-test","version":"1"}}}""";
+
+    @RegisterExtension
+    static final FreshStoreExtension store = new FreshStoreExtension();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static LoreProcess lore;
+    static String alice;
+    static String bob;
+    static String rita;
+
+    @BeforeAll
+    static void startLore() {
+        alice = token("--user", "alice", "--namespaces", "platform,payments");
+        bob = token("--user", "bob", "--namespaces", "payments");
+        rita = token("--user", "rita", "--namespaces", "platform", "--role", "reviewer");
+        lore = LoreProcess.httpWithTokens(store.get());
+    }
+
+    @AfterAll
+    static void stopLore() {
+        lore.close();
+    }
+
+    @Test
+    void aRequestWithoutAValidTokenIsRefusedWithAChallenge() throws Exception {
+        for (String authorization : new String[] { null, "Bearer lore_not-a-token-lore-made", "Bearer abc.def.ghi",
+                "Basic YWxpY2U6c2VjcmV0" }) {
+            HttpResponse<String> answer = initialize(authorization);
+            assertThat(answer.statusCode()).as("Authorization: %s", authorization).isEqualTo(401);
+            assertThat(answer.headers().firstValue("WWW-Authenticate")).as("Authorization: %s", authorization)
+                    .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer"));
+            assertThat(answer.body()).doesNotContain("protocolVersion");
+        }
+        assertThat(initialize("Bearer " + alice).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenActsAsItsUserInItsNamespaces() throws Exception {
+        try (McpClient asAlice = client(alice); McpClient asBob = client(bob)) {
+            JsonNode logged = structured(call(asAlice, "log_decision", Json.object("decision",
+                    "Payments retries use idempotency keys", "reasoning", "a retried charge must not charge twice")));
+            assertThat(logged.path("decision").path("namespace").asText()).as("a call naming no namespace works in the token's first")
+                    .isEqualTo("platform");
+            assertThat(call(asAlice, "log_decision", Json.object("decision", "Ledger goes to Postgres 17",
+                    "reasoning", "logical replication", "namespace", "payments")).isError()).isFalse();
+
+            assertThat(refusal(asAlice, "search_decisions", Json.object("query", "retries", "namespace", "hr")))
+                    .contains("namespace hr is not one of yours", "platform, payments");
+            assertThat(refusal(asBob, "search_decisions", Json.object("query", "idempotency", "namespace",
+                    "platform"))).contains("namespace platform is not one of yours");
+            assertThat(refusal(asBob, "record_outcome", Json.object("decision_id", logged.path("id").asText(),
+                    "outcome", "worked"))).as("an id from a namespace bob may not reach")
+                    .contains("No decision with id", "in namespace payments");
+            assertThat(structured(call(asBob, "search_decisions", Json.object("query", "ledger postgres")))
+                    .path("count").asInt()).as("bob sees what was decided in payments").isEqualTo(1);
+
+            assertThat(call(asAlice, "save_memory", Json.object("memory", "Alice is on call the first week of "
+                    + "January")).isError()).isFalse();
+            assertThat(refusal(asBob, "search_memories", Json.object("query", "on call January", "user_id",
+                    "alice"))).contains("user_id alice is not yours");
+            assertThat(structured(call(asBob, "search_memories", Json.object("query", "on call January")))
+                    .path("count").asInt()).as("bob's own memories").isZero();
+            assertThat(structured(call(asAlice, "search_memories", Json.object("query", "on call January")))
+                    .path("count").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theReviewInboxNeedsTheReviewerRole() throws Exception {
+        try (McpClient asAlice = client(alice); McpClient asRita = client(rita)) {
+            assertThat(refusal(asAlice, "list_proposals", "{}")).contains("list_proposals needs the reviewer role",
+                    "member");
+            assertThat(call(asRita, "list_proposals", "{}").isError()).isFalse();
+            ToolExecutionResult outside = call(asRita, "list_proposals", Json.object("namespace", "payments"));
+            assertThat(structured(outside).path("count").asInt()).as("nothing of a namespace rita may not reach")
+                    .isZero();
+        }
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedAtOnce() throws Exception {
+        LoreProcess.Ran made = LoreProcess.run(store.get(), Map.of(), "token", "create", "--user", "carol",
+                "--namespaces", "payments", "--expires", "30d");
+        assertThat(made.exitCode()).as("stderr: %s", made.stderr()).isZero();
+        Matcher id = Pattern.compile("Token (\\S+) for carol \\(member\\) in payments, until ").matcher(made.stderr());
+        assertThat(id.find()).as("stderr: %s", made.stderr()).isTrue();
+        String carol = made.stdout().strip();
+        assertThat(initialize("Bearer " + carol).statusCode()).isEqualTo(200);
+
+        LoreProcess.Ran revoked = LoreProcess.run(store.get(), Map.of(), "token", "revoke", id.group(1));
+        assertThat(revoked.exitCode()).as("stderr: %s", revoked.stderr()).isZero();
+        assertThat(initialize("Bearer " + carol).statusCode()).as("the running server refuses it").isEqualTo(401);
+
+        LoreProcess.Ran listed = LoreProcess.run(store.get(), Map.of(), "token", "list");
+        assertThat(listed.stdout()).contains(id.group(1)).containsPattern("carol +member +revoked")
+                .doesNotContain(carol);
+    }
+
+    @Test
+    void commandsSayWhatIsWrong() {
+        LoreProcess.Ran exposed = LoreProcess.run(store.get(), Map.of(), "http", "--insecure-local", "--host",
+                "0.0.0.0");
+        assertThat(exposed.exitCode()).isEqualTo(2);
+        assertThat(exposed.stderr()).contains("--insecure-local serves this machine only");
+        LoreProcess.Ran noNamespace = LoreProcess.run(store.get(), Map.of(), "token", "create", "--user", "dan");
+        assertThat(noNamespace.exitCode()).isEqualTo(2);
+        assertThat(noNamespace.stderr()).contains("create needs --user and --namespaces");
+        LoreProcess.Ran badLifetime = LoreProcess.run(store.get(), Map.of(), "token", "create", "--user", "dan",
+                "--namespaces", "x", "--expires", "soon");
+        assertThat(badLifetime.exitCode()).isEqualTo(2);
+        assertThat(badLifetime.stderr()).contains("--expires must be a positive time");
+    }
+
+    private static String token(String... options) {
+        String[] args = new String[options.length + 2];
+        args[0] = "token";
+        args[1] = "create";
+        System.arraycopy(options, 0, args, 2, options.length);
+        LoreProcess.Ran made = LoreProcess.run(store.get(), Map.of(), args);
+        assertThat(made.exitCode()).as("stderr: %s", made.stderr()).isZero();
+        assertThat(made.stdout().strip()).startsWith("lore_");
+        return made.stdout().strip();
+    }
+
+    private static HttpResponse<String> initialize(String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(lore.baseUrl() + "/mcp"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static McpClient client(String token) {
+        return new DefaultMcpClient.Builder().clientName("auth-test")
+                .transport(new StreamableHttpMcpTransport.Builder().url(lore.baseUrl() + "/mcp")
+                        .customHeaders(Map.of("Authorization", "Bearer " + token)).build())
+                .build();
+    }
+
+    private static ToolExecutionResult call(McpClient client, String tool, String arguments) {
+        return client.executeTool(ToolExecutionRequest.builder().id("1").name(tool).arguments(arguments).build());
+    }
+
+    /** What the server answered a call it refused (langchain4j's client throws a tool's error). */
+    private static String refusal(McpClient client, String tool, String arguments) {
+        try {
+            ToolExecutionResult answer = call(client, tool, arguments);
+            throw new AssertionError(tool + " was not refused: " + answer.resultText());
+        } catch (ToolExecutionException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static JsonNode structured(ToolExecutionResult result) {
+        return StdioProtocolIT.structured(result);
+    }
+}
