@@ -114,6 +114,7 @@ public class CaptureQueue {
     }
 
     /** How many jobs wait or run now. */
+    @ActivateRequestContext
     public long waiting() {
         return jobs.waiting();
     }
