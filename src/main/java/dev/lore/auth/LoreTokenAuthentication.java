@@ -4,6 +4,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -19,7 +21,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Reads a Lore token from a request's {@code Authorization: Bearer} header. A bearer token that is not a Lore token
- * (an identity provider's, or the shared local server's own) is left to whoever reads those.
+ * (an identity provider's, or the shared local server's own) is left to whoever reads those: this mechanism goes first,
+ * and when an identity provider is configured, its challenge (which names the protected resource's metadata) is the
+ * one a refused client gets.
  */
 @ApplicationScoped
 public class LoreTokenAuthentication implements HttpAuthenticationMechanism {
@@ -27,6 +31,12 @@ public class LoreTokenAuthentication implements HttpAuthenticationMechanism {
     private static final String BEARER = "Bearer ";
     private static final ChallengeData CHALLENGE = new ChallengeData(401, "WWW-Authenticate",
             "Bearer realm=\"lore\"");
+
+    private final boolean identityProvider;
+
+    LoreTokenAuthentication(@ConfigProperty(name = "quarkus.oidc.tenant-enabled") boolean identityProvider) {
+        this.identityProvider = identityProvider;
+    }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
@@ -44,7 +54,12 @@ public class LoreTokenAuthentication implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(CHALLENGE);
+        return identityProvider ? Uni.createFrom().nullItem() : Uni.createFrom().item(CHALLENGE);
+    }
+
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 100;
     }
 
     @Override

@@ -87,7 +87,8 @@ public class Lore implements Callable<Integer> {
     }
 
     @Command(name = "http", description = {"Serve MCP over Streamable HTTP (/mcp) and legacy SSE (/mcp/sse).",
-            "Every request needs a token (lore token create) unless --insecure-local." })
+            "Every request needs a token (lore token create, or the identity provider's named by LORE_OIDC_ISSUER) "
+                    + "unless --insecure-local." })
     @RegisterForReflection
     static class Http implements Callable<Integer> {
         @Option(names = "--port", defaultValue = "7700", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
@@ -117,6 +118,10 @@ public class Lore implements Callable<Integer> {
             if (!insecureLocal) {
                 System.setProperty("quarkus.http.auth.permission.mcp.paths", "/mcp,/mcp/*");
                 System.setProperty("quarkus.http.auth.permission.mcp.policy", "authenticated");
+                String issuer = System.getProperty("lore.oidc.issuer", System.getenv("LORE_OIDC_ISSUER"));
+                if (issuer != null && !issuer.isBlank()) {
+                    System.setProperty("quarkus.oidc.tenant-enabled", "true");
+                }
             }
             return run(null);
         }

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,12 +27,14 @@ import dev.langchain4j.mcp.client.transport.http.StreamableHttpMcpTransport;
 import dev.langchain4j.service.tool.ToolExecutionResult;
 import dev.lore.testing.FreshStoreExtension;
 import dev.lore.testing.Json;
+import dev.lore.testing.LocalIssuer;
 import dev.lore.testing.LoreProcess;
 
 /**
- * The packaged server run as a team runs it, {@code lore http} with tokens made by {@code lore token}: a request without
- * a valid token is refused with a challenge; a token acts as its user, in its namespaces, with its role; a revoked token
- * is refused at once by the running server. Driven by langchain4j's MCP client over Streamable HTTP.
+ * The packaged server run as a team runs it, {@code lore http} with tokens made by {@code lore token} and those of an
+ * identity provider (a local issuer with a real JWKS and signed JWTs): a request without a valid token is refused with
+ * a challenge that names the protected resource's metadata; a token acts as its user, in its namespaces, with its role;
+ * a revoked token is refused at once by the running server. Driven by langchain4j's MCP client over Streamable HTTP.
  */
 class AuthIT {
 
@@ -42,6 +45,8 @@ class AuthIT {
     @RegisterExtension
     static final FreshStoreExtension store = new FreshStoreExtension();
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String AUDIENCE = "lore-test";
+    static LocalIssuer issuer;
     static LoreProcess lore;
     static String alice;
     static String bob;
@@ -52,12 +57,15 @@ class AuthIT {
         alice = token("--user", "alice", "--namespaces", "platform,payments");
         bob = token("--user", "bob", "--namespaces", "payments");
         rita = token("--user", "rita", "--namespaces", "platform", "--role", "reviewer");
-        lore = LoreProcess.httpWithTokens(store.get());
+        issuer = LocalIssuer.start();
+        lore = LoreProcess.httpWithTokens(store.get(), Map.of("LORE_OIDC_ISSUER", issuer.url(),
+                "LORE_OIDC_AUDIENCE", AUDIENCE));
     }
 
     @AfterAll
     static void stopLore() {
         lore.close();
+        issuer.close();
     }
 
     @Test
@@ -114,6 +122,54 @@ class AuthIT {
             assertThat(structured(outside).path("count").asInt()).as("nothing of a namespace rita may not reach")
                     .isZero();
         }
+    }
+
+    @Test
+    void clientsFindTheIdentityProviderFromTheChallenge() throws Exception {
+        HttpResponse<String> refused = initialize(null);
+        String metadata = "/.well-known/oauth-protected-resource";
+        assertThat(refused.headers().firstValue("WWW-Authenticate")).as("named as a client behind TLS reaches it")
+                .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer").contains(
+                        "resource_metadata=\"https://127.0.0.1:" + lore.port() + metadata));
+        HttpResponse<String> described = HTTP.send(HttpRequest.newBuilder(URI.create(lore.baseUrl() + metadata))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(described.statusCode()).isEqualTo(200);
+        JsonNode resource = Json.parse(described.body());
+        assertThat(resource.path("authorization_servers").toString()).contains(issuer.url());
+        assertThat(resource.path("resource").asText()).contains("127.0.0.1:" + lore.port());
+    }
+
+    @Test
+    void anIdentityProvidersTokenActsAsItsUserWithItsNamespacesAndRoles() throws Exception {
+        String dana = issuer.token(AUDIENCE, Map.of("sub", "0b8f-dana", "preferred_username", "dana",
+                "lore_namespaces", List.of("platform"), "groups", List.of("engineering")));
+        String ravi = issuer.token(AUDIENCE, Map.of("sub", "77aa-ravi", "preferred_username", "ravi",
+                "lore_namespaces", "platform payments", "groups", List.of("lore-reviewer")));
+        try (McpClient asDana = client(dana); McpClient asRavi = client(ravi)) {
+            JsonNode logged = structured(call(asDana, "log_decision", Json.object("decision",
+                    "Deploys freeze on Fridays after 3 pm", "reasoning", "nobody around to roll back")));
+            assertThat(logged.path("decision").path("user").asText()).isEqualTo("dana");
+            assertThat(logged.path("decision").path("namespace").asText()).isEqualTo("platform");
+            assertThat(refusal(asDana, "search_decisions", Json.object("query", "freeze", "namespace", "payments")))
+                    .contains("namespace payments is not one of yours", "platform");
+            assertThat(refusal(asDana, "list_proposals", "{}")).contains("needs the reviewer role");
+
+            assertThat(call(asRavi, "list_proposals", Json.object("namespace", "payments")).isError()).isFalse();
+            assertThat(structured(call(asRavi, "search_decisions", Json.object("query", "friday deploys",
+                    "namespace", "platform"))).toString()).contains("Deploys freeze on Fridays after 3 pm");
+        }
+    }
+
+    @Test
+    void anIdentityProvidersTokenMustBeForLoreAndValid() throws Exception {
+        Map<String, Object> claims = Map.of("sub", "0b8f-dana", "preferred_username", "dana");
+        assertThat(initialize("Bearer " + issuer.token(AUDIENCE, claims)).statusCode()).isEqualTo(200);
+        assertThat(initialize("Bearer " + issuer.token("another-api", claims)).statusCode())
+                .as("a token for another audience").isEqualTo(401);
+        assertThat(initialize("Bearer " + issuer.expiredToken(AUDIENCE, claims)).statusCode()).as("expired")
+                .isEqualTo(401);
+        assertThat(initialize("Bearer " + issuer.forgedToken(AUDIENCE, claims)).statusCode())
+                .as("signed with a key the issuer does not publish").isEqualTo(401);
     }
 
     @Test

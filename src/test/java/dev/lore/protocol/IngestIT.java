@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +95,11 @@ class IngestIT {
             assertThat(made.exitCode()).as("exit code, stderr: %s", made.stderr()).isZero();
             LoreProcess.Ran sent;
             try (LoreProcess remote = LoreProcess.httpWithTokens(store)) {
+                HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(remote.baseUrl() + "/mcp")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(anonymous.statusCode()).as("without a token").isEqualTo(401);
+                assertThat(anonymous.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"lore\"");
                 sent = LoreProcess.run(store, Map.of(), "ingest", "--server", remote.baseUrl() + "/mcp", "--token",
                         made.stdout().strip(), "--user", "alice", "--wait", transcript(folder).toString());
             }

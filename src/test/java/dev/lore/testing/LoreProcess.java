@@ -72,7 +72,12 @@ public final class LoreProcess implements AutoCloseable {
 
     /** Lore serving HTTP on a free port as a team deploys it: every request needs a token. */
     public static LoreProcess httpWithTokens(TestStores.Store store) {
-        return http(store, Map.of(), new String[0]);
+        return httpWithTokens(store, Map.of());
+    }
+
+    /** Lore serving HTTP on a free port with tokens, with more settings in its environment. */
+    public static LoreProcess httpWithTokens(TestStores.Store store, Map<String, String> extraEnvironment) {
+        return http(store, extraEnvironment, new String[0]);
     }
 
     private static LoreProcess http(TestStores.Store store, Map<String, String> extraEnvironment, String... args) {
