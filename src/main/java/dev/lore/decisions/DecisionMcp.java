@@ -145,7 +145,8 @@ public class DecisionMcp {
     @ResourceTemplate(uriTemplate = "lore://decisions/{id}", name = "decision", title = "A decision",
             description = "One decision, with its reasoning and outcome.", mimeType = "text/markdown")
     TextResourceContents decision(String id, RequestUri uri) {
-        DecisionView view = decisions.find(id).map(DecisionView::of).orElseThrow(
+        DecisionView view = decisions.find(id).filter(found -> callers.reaches(found.namespace))
+                .map(DecisionView::of).orElseThrow(
                 () -> new McpException("No decision with id " + id, JsonRpcErrorCodes.RESOURCE_NOT_FOUND));
         return new TextResourceContents(uri.value(), "# " + view.describe() + "\n", "text/markdown");
     }

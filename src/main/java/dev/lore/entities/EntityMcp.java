@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Size;
 import dev.lore.identity.Caller;
 import dev.lore.identity.CallerResolver;
 import dev.lore.identity.NamespaceName;
-import dev.lore.identity.Namespaces;
 import dev.lore.mcp.McpErrors;
 import dev.lore.mcp.RedactSecrets;
 import dev.lore.mcp.SearchArguments;
@@ -132,9 +131,10 @@ public class EntityMcp {
 
     @ResourceTemplate(uriTemplate = "lore://entities/{namespace}/{entity}", name = "entity", title = "An entity",
             description = "Everything known about an entity of a namespace.", mimeType = "text/markdown")
-    TextResourceContents entity(@NamespaceName String namespace, String entity, RequestUri uri) {
+    TextResourceContents entity(@NamespaceName String namespace, String entity, RequestUri uri,
+            McpConnection connection) {
         String name = URLDecoder.decode(entity, StandardCharsets.UTF_8);
-        EntityViews.Entity view = entities.get(Namespaces.normalize(namespace), name).map(EntityViews.Entity::of)
+        EntityViews.Entity view = entities.get(callers.resolve(connection, null, null, namespace).namespace(), name).map(EntityViews.Entity::of)
                 .orElseThrow(() -> new McpException("No entity named " + name + " in namespace " + namespace,
                         JsonRpcErrorCodes.RESOURCE_NOT_FOUND));
         return new TextResourceContents(uri.value(), "# " + view.toText() + "\n", "text/markdown");

@@ -23,9 +23,11 @@ public class CallerResolver {
     private final String localUser;
     private final boolean mayNameOtherUsers;
     private final CurrentIdentityAssociation identities;
+    private final CallRateLimits limits;
 
-    CallerResolver(IdentitySettings settings, CurrentIdentityAssociation identities) {
+    CallerResolver(IdentitySettings settings, CurrentIdentityAssociation identities, CallRateLimits limits) {
         this.identities = identities;
+        this.limits = limits;
         this.localUser = settings.user().filter(u -> !u.isBlank())
                 .orElseGet(() -> Optional.ofNullable(System.getProperty("user.name")).orElse("local"));
         this.mayNameOtherUsers = settings.nameOtherUsers();
@@ -35,7 +37,9 @@ public class CallerResolver {
      * @param connection the MCP connection the call came on
      * @param userId the user the call names, or {@code null}
      * @param sessionId the session the call names, or {@code null}
-     * @param namespace the namespace the call names, or {@code null} for the default one
+     * @param namespace the namespace the call names, or {@code null} for the default one (a token's first)
+     * @throws CallRefusedException when the call may not act for that user or in that namespace, or its user made
+     *         all the calls of the minute
      */
     public Caller resolve(McpConnection connection, String userId, String sessionId, String namespace) {
         Grant grant = grant();
@@ -45,17 +49,18 @@ public class CallerResolver {
         if (grant == null) {
             user = named == null ? localUser : named;
             if (!user.equals(localUser) && !mayNameOtherUsers) {
-                throw ForbiddenCallException.otherUser(user);
+                throw CallRefusedException.otherUser(user);
             }
             where = Namespaces.normalize(namespace);
         } else {
+            limits.take(grant);
             user = named == null ? grant.userId() : named;
             if (!user.equals(grant.userId()) && !grant.role().includes(Role.ADMIN)) {
-                throw ForbiddenCallException.otherUser(user);
+                throw CallRefusedException.otherUser(user);
             }
             where = blankToNull(namespace) == null ? grant.homeNamespace() : Namespaces.normalize(namespace);
             if (!grant.covers(where)) {
-                throw ForbiddenCallException.namespace(where, grant);
+                throw CallRefusedException.namespace(where, grant);
             }
         }
         return new Caller(user, agentOf(connection),
@@ -70,10 +75,20 @@ public class CallerResolver {
     }
 
     /**
+     * Whether the current call may read what a namespace holds: any namespace when nobody authenticated it, else one
+     * its token covers. For what is found by id, where the namespace is known only once it is read.
+     */
+    public boolean reaches(String namespace) {
+        Grant grant = grant();
+        return grant == null || grant.covers(namespace);
+    }
+
+    /**
      * The namespaces the current call may reach, for what lists across namespaces; {@code null} for every one.
      *
+     * @param needed the role the work needs
      * @param what what needs the role, for the refusal ("list_proposals")
-     * @throws ForbiddenCallException when the call's token lacks the role
+     * @throws CallRefusedException when the call's token lacks the role
      */
     public Set<String> reach(Role needed, String what) {
         Grant grant = grant();
@@ -81,7 +96,7 @@ public class CallerResolver {
             return null;
         }
         if (!grant.role().includes(needed)) {
-            throw ForbiddenCallException.role(needed, what, grant);
+            throw CallRefusedException.role(needed, what, grant);
         }
         return Set.copyOf(grant.namespaces());
     }

@@ -21,4 +21,8 @@ public interface IdentitySettings {
      */
     @WithDefault("true")
     boolean nameOtherUsers();
+
+    /** How many calls a minute a user who came with a token may make, per Lore instance; 0 for no limit. */
+    @WithDefault("1200")
+    int callsPerMinute();
 }

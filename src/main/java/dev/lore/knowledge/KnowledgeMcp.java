@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Size;
 import dev.lore.identity.Caller;
 import dev.lore.identity.CallerResolver;
 import dev.lore.identity.NamespaceName;
-import dev.lore.identity.Namespaces;
 import dev.lore.mcp.McpErrors;
 import dev.lore.mcp.RedactSecrets;
 import dev.lore.mcp.SearchArguments;
@@ -110,22 +109,24 @@ public class KnowledgeMcp {
     @ResourceTemplate(uriTemplate = "lore://learnings/{id}", name = "learning", title = "A learning",
             description = "One learning, by id.", mimeType = "text/markdown")
     TextResourceContents learning(String id, RequestUri uri) {
-        Learning learning = learnings.find(id)
+        Learning learning = learnings.find(id).filter(found -> callers.reaches(found.namespace))
                 .orElseThrow(() -> new McpException("No learning with id " + id, JsonRpcErrorCodes.RESOURCE_NOT_FOUND));
         return new TextResourceContents(uri.value(), LearningView.of(learning).markdown(), "text/markdown");
     }
 
     @Resource(uri = "lore://learnings/recent", name = "recent_learnings", title = "Recent learnings",
-            description = "The 20 most recent learnings of the default namespace.", mimeType = "text/markdown")
-    TextResourceContents recentLearnings(RequestUri uri) {
-        return recent(Caller.DEFAULT_NAMESPACE, uri);
+            description = "The 20 most recent learnings of your namespace (the default one, or your token's first).",
+            mimeType = "text/markdown")
+    TextResourceContents recentLearnings(RequestUri uri, McpConnection connection) {
+        return recent(callers.resolve(connection, null, null, null).namespace(), uri);
     }
 
     @ResourceTemplate(uriTemplate = "lore://namespaces/{namespace}/learnings", name = "namespace_learnings",
             title = "Recent learnings of a namespace", description = "The 20 most recent learnings of a namespace.",
             mimeType = "text/markdown")
-    TextResourceContents namespaceLearnings(@NamespaceName String namespace, RequestUri uri) {
-        return recent(Namespaces.normalize(namespace), uri);
+    TextResourceContents namespaceLearnings(@NamespaceName String namespace, RequestUri uri,
+            McpConnection connection) {
+        return recent(callers.resolve(connection, null, null, namespace).namespace(), uri);
     }
 
     private TextResourceContents recent(String namespace, RequestUri uri) {

@@ -12,7 +12,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ValidationException;
 
-import dev.lore.identity.ForbiddenCallException;
+import dev.lore.identity.CallRefusedException;
 import dev.lore.search.EmbeddingFailedException;
 import dev.lore.validation.Violations;
 import io.quarkiverse.mcp.server.JsonRpcErrorCodes;
@@ -41,7 +41,7 @@ public class McpErrorsInterceptor {
             throw invalid(tool, describe(e.getConstraintViolations()));
         } catch (ValidationException e) {
             throw invalid(tool, "Invalid input: " + e.getMessage() + ".");
-        } catch (ForbiddenCallException e) {
+        } catch (CallRefusedException e) {
             throw invalid(tool, e.getMessage() + ".");
         } catch (EmbeddingFailedException e) {
             throw tool ? new ToolCallException(e.getMessage() + ".")

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lore.capture.SecretRedactor;
 import dev.lore.identity.Caller;
 import dev.lore.identity.CallerResolver;
-import dev.lore.identity.ForbiddenCallException;
+import dev.lore.identity.CallRefusedException;
 import dev.lore.identity.NamespaceName;
 import dev.lore.mcp.Answer;
 import dev.lore.mcp.AnswerEncoder;
@@ -124,7 +124,7 @@ class RunbookTools {
         } catch (ConstraintViolationException e) {
             return ToolResponse.error(String.join("; ", e.getConstraintViolations().stream()
                     .map(Violations::describe).sorted().toList()) + ".");
-        } catch (ForbiddenCallException e) {
+        } catch (CallRefusedException e) {
             return ToolResponse.error(e.getMessage());
         } catch (IllegalArgumentException | JsonProcessingException e) {
             return ToolResponse.error("The arguments do not have the types the tool's schema gives: "

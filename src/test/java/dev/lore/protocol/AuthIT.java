@@ -1,12 +1,16 @@
 package dev.lore.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -38,13 +42,11 @@ import dev.lore.testing.LoreProcess;
  */
 class AuthIT {
 
-    static final String INITIALIZE = """
-            {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25",\
-            "capabilities":{},"clientInfo":{"name":"auth-test","version":"1"}}}""";
-
     @RegisterExtension
     static final FreshStoreExtension store = new FreshStoreExtension();
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** What a Lore token looks like: its prefix and 256 bits in URL-safe Base64. */
+    static final Pattern TOKEN_SHAPE = Pattern.compile("lore_[A-Za-z0-9_-]{43}");
     static final String AUDIENCE = "lore-test";
     static LocalIssuer issuer;
     static LoreProcess lore;
@@ -113,6 +115,29 @@ class AuthIT {
     }
 
     @Test
+    void resourcesAndPromptsKeepToTheTokensReach() throws Exception {
+        try (McpClient asAlice = client(alice); McpClient asBob = client(bob)) {
+            String learning = structured(call(asAlice, "save_learning", Json.object("title", "Staging database",
+                    "learning", "The staging database is wiped every Sunday at 02:00 UTC"))).path("id").asText();
+            assertThat(call(asAlice, "save_entity_fact", Json.object("entity", "Staging", "fact",
+                    "Staging runs on two nodes")).isError()).isFalse();
+            assertThat(asAlice.readResource("lore://learnings/" + learning).toString()).contains("wiped every Sunday");
+
+            for (String uri : List.of("lore://learnings/" + learning, "lore://namespaces/platform/learnings",
+                    "lore://entities/platform/Staging", "lore://users/alice/memories", "lore://users/alice/profile",
+                    "lore://users/alice/context")) {
+                assertThatThrownBy(() -> asBob.readResource(uri)).as(uri).satisfies(refused -> assertThat(
+                        refused.getMessage()).containsAnyOf("No learning with id", "not one of yours",
+                                "user_id alice is not yours"));
+            }
+            assertThatThrownBy(() -> asBob.getPrompt("recall", Map.of("user_id", "alice")))
+                    .hasMessageContaining("user_id alice is not yours");
+            assertThat(asBob.readResource("lore://learnings/recent").toString()).as("bob's namespace, payments")
+                    .doesNotContain("wiped every Sunday");
+        }
+    }
+
+    @Test
     void theReviewInboxNeedsTheReviewerRole() throws Exception {
         try (McpClient asAlice = client(alice); McpClient asRita = client(rita)) {
             assertThat(refusal(asAlice, "list_proposals", "{}")).contains("list_proposals needs the reviewer role",
@@ -173,22 +198,56 @@ class AuthIT {
     }
 
     @Test
-    void aRevokedTokenIsRefusedAtOnce() throws Exception {
+    void twoLoresOnOneStoreServeTheSameKnowledgeAndTheSameRevocations() throws Exception {
         LoreProcess.Ran made = LoreProcess.run(store.get(), Map.of(), "token", "create", "--user", "carol",
                 "--namespaces", "payments", "--expires", "30d");
         assertThat(made.exitCode()).as("stderr: %s", made.stderr()).isZero();
-        Matcher id = Pattern.compile("Token (\\S+) for carol \\(member\\) in payments, until ").matcher(made.stderr());
+        Matcher id = Pattern.compile("Token (\\S+) for carol \\(member\\) in payments, until ")
+                .matcher(made.stderr());
         assertThat(id.find()).as("stderr: %s", made.stderr()).isTrue();
         String carol = made.stdout().strip();
-        assertThat(initialize("Bearer " + carol).statusCode()).isEqualTo(200);
 
-        LoreProcess.Ran revoked = LoreProcess.run(store.get(), Map.of(), "token", "revoke", id.group(1));
-        assertThat(revoked.exitCode()).as("stderr: %s", revoked.stderr()).isZero();
-        assertThat(initialize("Bearer " + carol).statusCode()).as("the running server refuses it").isEqualTo(401);
+        try (LoreProcess second = LoreProcess.httpWithTokens(store.get());
+                McpClient throughFirst = client(lore, carol); McpClient throughSecond = client(second, carol)) {
+            assertThat(call(throughFirst, "save_learning", Json.object("title", "Card refunds", "learning",
+                    "Card refunds settle in five to seven business days")).isError()).isFalse();
+            assertThat(structured(call(throughSecond, "search_learnings", Json.object("query",
+                    "how long do refunds take to settle?"))).toString()).contains("five to seven business days");
 
+            LoreProcess.Ran revoked = LoreProcess.run(store.get(), Map.of(), "token", "revoke", id.group(1));
+            assertThat(revoked.exitCode()).as("stderr: %s", revoked.stderr()).isZero();
+            assertThat(initialize(lore, "Bearer " + carol).statusCode()).as("refused at once").isEqualTo(401);
+            assertThat(initialize(second, "Bearer " + carol).statusCode()).as("by the other Lore too")
+                    .isEqualTo(401);
+        }
         LoreProcess.Ran listed = LoreProcess.run(store.get(), Map.of(), "token", "list");
         assertThat(listed.stdout()).contains(id.group(1)).containsPattern("carol +member +revoked")
                 .doesNotContain(carol);
+    }
+
+    @Test
+    void aBodyLargerThanLoreReadsIsRefusedWithTheLimitAndNothingElseStops() throws Exception {
+        DnsRebindingIT.Answer tooLarge = DnsRebindingIT.exchange(lore, "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer " + alice + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 104857600\r\nConnection: close\r\n\r\n{\"jsonrpc\":");
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("104857600 bytes", "at most 10485760", "quarkus.http.limits.max-body-size");
+        assertThat(initialize("Bearer " + alice).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void tokensNeverLeaveInLogsAnswersOrExports() throws Exception {
+        try (McpClient asAlice = client(alice)) {
+            String answer = call(asAlice, "save_memory", Json.object("memory", "Alice keeps her API token in a "
+                    + "password manager")).resultText() + asAlice.readResource("lore://users/alice/context");
+            assertThat(answer).doesNotContain(alice).doesNotContainPattern(TOKEN_SHAPE);
+        }
+        LoreProcess.Ran exported = LoreProcess.run(store.get(), Map.of(), "export");
+        assertThat(exported.exitCode()).as("stderr: %s", exported.stderr()).isZero();
+        assertThat(exported.stdout()).contains("password manager").doesNotContainPattern(TOKEN_SHAPE)
+                .doesNotContain(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(alice.getBytes(StandardCharsets.UTF_8))));
+        assertThat(lore.log()).doesNotContain(alice).doesNotContain(bob).doesNotContain(rita);
     }
 
     @Test
@@ -218,11 +277,15 @@ class AuthIT {
     }
 
     private static HttpResponse<String> initialize(String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(lore.baseUrl() + "/mcp"))
+        return initialize(lore, authorization);
+    }
+
+    private static HttpResponse<String> initialize(LoreProcess server, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/mcp"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE));
+                .POST(HttpRequest.BodyPublishers.ofString(DnsRebindingIT.INITIALIZE));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -230,8 +293,12 @@ class AuthIT {
     }
 
     private static McpClient client(String token) {
+        return client(lore, token);
+    }
+
+    private static McpClient client(LoreProcess server, String token) {
         return new DefaultMcpClient.Builder().clientName("auth-test")
-                .transport(new StreamableHttpMcpTransport.Builder().url(lore.baseUrl() + "/mcp")
+                .transport(new StreamableHttpMcpTransport.Builder().url(server.baseUrl() + "/mcp")
                         .customHeaders(Map.of("Authorization", "Bearer " + token)).build())
                 .build();
     }

@@ -127,7 +127,7 @@ class DnsRebindingIT {
      * Sends the request and reads the answer until the server closes the connection, or for 5 seconds (an SSE stream
      * stays open).
      */
-    private static Answer exchange(LoreProcess server, String request) {
+    static Answer exchange(LoreProcess server, String request) {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(5_000);
             OutputStream out = socket.getOutputStream();
