@@ -3,7 +3,7 @@ MVN := ./mvnw -B
 APP := target/quarkus-app/quarkus-run.jar
 PORT ?= 7700
 
-.PHONY: demo run test test-local test-team postgres bench bench-scale-team bench-models native dist package clean
+.PHONY: demo run test test-local test-team postgres bench bench-load bench-scale-team bench-models native dist package clean
 
 ## demo: build, then play the seed's story through a real MCP client against Lore over stdio (fresh store)
 demo:
@@ -26,7 +26,7 @@ test-local:
 test-team: postgres
 	$(MVN) clean verify -Pteam
 
-## bench: LoCoMo (saved by tool calls, and replayed through lore ingest) and insight/question pairs through the real MCP server (both flavors), start-up, and search/save at 100k items (local)
+## bench: LoCoMo (saved by tool calls, and replayed through lore ingest) and insight/question pairs through the real MCP server (both flavors), start-up, search/save at 100k items (local), the team server under load
 bench: postgres
 	$(MVN) -q -DskipTests package -Plocal
 	$(MVN) -q exec:java@locomo-bench -Plocal
@@ -38,6 +38,12 @@ bench: postgres
 	$(MVN) -q exec:java@locomo-bench -Pteam
 	$(MVN) -q exec:java@locomo-ingest-bench -Pteam
 	$(MVN) -q exec:java@insight-pairs-bench -Pteam
+	$(MVN) -q exec:java@load-bench -Pteam
+
+## bench-load: the team server under load: 32 MCP clients with tokens over Streamable HTTP for 3 minutes, every acknowledged save read back
+bench-load: postgres
+	$(MVN) -q -DskipTests package -Pteam
+	$(MVN) -q exec:java@load-bench -Pteam
 
 ## bench-scale-team: search/save at 1M items on PostgreSQL + pgvector (loads for ~15 minutes on 2 cores)
 bench-scale-team: postgres
