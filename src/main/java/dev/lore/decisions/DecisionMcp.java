@@ -18,6 +18,7 @@ import dev.lore.identity.Caller;
 import dev.lore.identity.CallerResolver;
 import dev.lore.identity.NamespaceName;
 import dev.lore.mcp.McpErrors;
+import dev.lore.mcp.NamespaceArgument;
 import dev.lore.mcp.RedactSecrets;
 import dev.lore.mcp.SearchArguments;
 import dev.lore.store.TagName;
@@ -69,7 +70,7 @@ public class DecisionMcp {
             @ToolArg(description = "Optional: how sure you are, from 0 to 1.", required = false)
             @DecimalMin("0")
             @DecimalMax("1") Double confidence,
-            @ToolArg(description = "Optional: the team or project namespace (default: 'default').", required = false)
+            @ToolArg(description = NamespaceArgument.TO_WORK_IN, required = false)
             @NamespaceName String namespace,
             McpConnection connection) {
         Caller caller = callers.resolve(connection, null, null, namespace);
@@ -88,7 +89,8 @@ public class DecisionMcp {
             @ToolArg(description = "What happened (at most 4000 characters).")
             @NotBlank @Size(max = 4000) String outcome,
             @ToolArg(description = "Optional: whether it worked.", required = false) Boolean success,
-            @ToolArg(description = "Optional: the namespace of the decision (default: 'default').", required = false)
+            @ToolArg(description = "Optional: the namespace of the decision (default: 'default'; with a token, its "
+                    + "first).", required = false)
             @NamespaceName String namespace,
             McpConnection connection) {
         Caller caller = callers.resolve(connection, null, null, namespace);
@@ -112,7 +114,7 @@ public class DecisionMcp {
             @Size(max = 128) String agentId,
             @ToolArg(description = "Optional: only decisions carrying all of these tags.", required = false)
             @Size(max = NewDecision.TAGS_MAX, message = "{lore.size.items}") List<@TagName String> tags,
-            @ToolArg(description = "Optional: the team or project namespace (default: 'default').", required = false)
+            @ToolArg(description = NamespaceArgument.TO_WORK_IN, required = false)
             @NamespaceName String namespace,
             McpConnection connection) {
         Caller caller = callers.resolve(connection, null, null, namespace);
@@ -133,7 +135,7 @@ public class DecisionMcp {
             @Min(1) @Max(SearchArguments.LIST_LIMIT_MAX) int limit,
             @ToolArg(name = "agent_id", description = "Optional: only the decisions of this agent.", required = false)
             @Size(max = 128) String agentId,
-            @ToolArg(description = "Optional: the team or project namespace (default: 'default').", required = false)
+            @ToolArg(description = NamespaceArgument.TO_WORK_IN, required = false)
             @NamespaceName String namespace,
             McpConnection connection) {
         Caller caller = callers.resolve(connection, null, null, namespace);

@@ -14,6 +14,7 @@ import dev.lore.identity.Caller;
 import dev.lore.identity.CallerResolver;
 import dev.lore.identity.NamespaceName;
 import dev.lore.mcp.McpErrors;
+import dev.lore.mcp.NamespaceArgument;
 import dev.lore.mcp.RedactSecrets;
 import dev.lore.mcp.SearchArguments;
 import io.quarkiverse.mcp.server.JsonRpcErrorCodes;
@@ -64,7 +65,7 @@ public class EntityMcp {
             @ToolArg(description = "Optional: what the fact is about, e.g. ceo or headquarters; a later fact with the "
                     + "same attribute supersedes this one.", required = false)
             @Pattern(regexp = NewEntityFact.ATTRIBUTE_PATTERN, message = "{lore.attribute}") String attribute,
-            @ToolArg(description = "Optional: the team or project namespace (default: 'default').", required = false)
+            @ToolArg(description = NamespaceArgument.TO_WORK_IN, required = false)
             @NamespaceName String namespace,
             McpConnection connection) {
         Caller caller = callers.resolve(connection, null, null, namespace);
@@ -85,7 +86,7 @@ public class EntityMcp {
             @NotBlank @Size(max = NewRelation.RELATION_MAX) @HasLetterOrDigit String relation,
             @ToolArg(description = "The entity the relation points to.")
             @NotBlank @Size(max = NewEntityFact.NAME_MAX) @HasLetterOrDigit String to,
-            @ToolArg(description = "Optional: the team or project namespace (default: 'default').", required = false)
+            @ToolArg(description = NamespaceArgument.TO_WORK_IN, required = false)
             @NamespaceName String namespace,
             McpConnection connection) {
         Caller caller = callers.resolve(connection, null, null, namespace);
@@ -102,7 +103,7 @@ public class EntityMcp {
     EntityViews.Entity getEntity(
             @ToolArg(description = "The entity's name or one of its aliases.")
             @NotBlank @Size(max = NewEntityFact.NAME_MAX) String entity,
-            @ToolArg(description = "Optional: the team or project namespace (default: 'default').", required = false)
+            @ToolArg(description = NamespaceArgument.TO_WORK_IN, required = false)
             @NamespaceName String namespace,
             McpConnection connection) {
         Caller caller = callers.resolve(connection, null, null, namespace);
@@ -122,7 +123,7 @@ public class EntityMcp {
             @NotBlank @Size(max = SearchArguments.QUERY_MAX) String query,
             @ToolArg(description = "How many entities at most, 1 to 50 (default 10).", defaultValue = "10")
             @Min(1) @Max(SearchArguments.LIMIT_MAX) int limit,
-            @ToolArg(description = "Optional: the team or project namespace (default: 'default').", required = false)
+            @ToolArg(description = NamespaceArgument.TO_WORK_IN, required = false)
             @NamespaceName String namespace,
             McpConnection connection) {
         Caller caller = callers.resolve(connection, null, null, namespace);

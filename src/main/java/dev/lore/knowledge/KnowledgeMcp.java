@@ -11,6 +11,7 @@ import dev.lore.identity.Caller;
 import dev.lore.identity.CallerResolver;
 import dev.lore.identity.NamespaceName;
 import dev.lore.mcp.McpErrors;
+import dev.lore.mcp.NamespaceArgument;
 import dev.lore.mcp.RedactSecrets;
 import dev.lore.mcp.SearchArguments;
 import dev.lore.review.AskTheUser;
@@ -67,7 +68,7 @@ public class KnowledgeMcp {
             @Size(max = NewLearning.CONTEXT_MAX) String context,
             @ToolArg(description = "Optional: up to 20 labels, e.g. [\"aws\", \"cost\"].", required = false)
             @Size(max = NewLearning.TAGS_MAX, message = "{lore.size.items}") List<@TagName String> tags,
-            @ToolArg(description = "Optional: the team or project namespace to share it in (default: 'default').",
+            @ToolArg(description = NamespaceArgument.TO_SHARE_IN,
                     required = false)
             @NamespaceName String namespace,
             @ToolArg(name = "session_id", description = "Optional: the conversation or task this was learned in, "
@@ -97,7 +98,7 @@ public class KnowledgeMcp {
             @NotBlank @Size(max = SearchArguments.QUERY_MAX) String query,
             @ToolArg(description = "How many results at most, 1 to 50 (default 10).", defaultValue = "10")
             @Min(1) @Max(SearchArguments.LIMIT_MAX) int limit,
-            @ToolArg(description = "Optional: the namespace to search (default: 'default').", required = false)
+            @ToolArg(description = NamespaceArgument.TO_SEARCH, required = false)
             @NamespaceName String namespace,
             @ToolArg(description = "Optional: only learnings carrying all of these tags.", required = false)
             @Size(max = NewLearning.TAGS_MAX, message = "{lore.size.items}") List<@TagName String> tags,

@@ -46,7 +46,7 @@ public class RecallMcp {
             @PromptArg(name = "max_tokens", description = "Budget for the block, 100 to 16000 tokens (default 1500).",
                     required = false) String maxTokens,
             @PromptArg(description = "The team or project namespace whose entities, learnings and decisions to "
-                    + "include (default: 'default').", required = false)
+                    + "include (default: 'default'; with a token, its first).", required = false)
             @Pattern(regexp = "|" + NamespaceName.PATTERN, message = "{lore.namespace}") String namespace,
             McpConnection connection) {
         Caller caller = callers.resolve(connection, userId, sessionId, namespace);

@@ -19,12 +19,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.lore.capture.SecretRedactor;
+import dev.lore.identity.CallRefusedException;
 import dev.lore.identity.Caller;
 import dev.lore.identity.CallerResolver;
-import dev.lore.identity.CallRefusedException;
 import dev.lore.identity.NamespaceName;
 import dev.lore.mcp.Answer;
 import dev.lore.mcp.AnswerEncoder;
+import dev.lore.mcp.NamespaceArgument;
 import dev.lore.mcp.SearchArguments;
 import dev.lore.store.LearningStores;
 import dev.lore.validation.Violations;
@@ -84,7 +85,7 @@ class RunbookTools {
                 .addArgument("notes", "Optional: what to watch out for (at most 2000 characters).", false,
                         String.class)
                 .addArgument("tags", "Optional: up to 20 labels.", false, List.class)
-                .addArgument("namespace", "Optional: the team or project namespace (default: 'default').", false,
+                .addArgument("namespace", NamespaceArgument.TO_WORK_IN, false,
                         String.class)
                 .setHandler(call -> answer(call.args(), arguments -> {
                     NewRunbook runbook = json.treeToValue(arguments, NewRunbook.class);
@@ -99,7 +100,7 @@ class RunbookTools {
                 recovery) so that what worked before is reused and what failed is avoided.""")
                 .addArgument("query", "The task, in plain words (at most 1000 characters).", true, String.class)
                 .addArgument("limit", "How many results at most, 1 to 50 (default 5).", false, Integer.class, "5")
-                .addArgument("namespace", "Optional: the namespace to search (default: 'default').", false,
+                .addArgument("namespace", NamespaceArgument.TO_SEARCH, false,
                         String.class)
                 .setHandler(call -> answer(call.args(), arguments -> {
                     RunbookQuery query = checked(new RunbookQuery(text(arguments, "query"),
