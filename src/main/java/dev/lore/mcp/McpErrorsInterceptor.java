@@ -14,6 +14,7 @@ import jakarta.validation.ValidationException;
 
 import dev.lore.identity.CallRefusedException;
 import dev.lore.search.EmbeddingFailedException;
+import dev.lore.storage.DatabaseOutage;
 import dev.lore.validation.Violations;
 import io.quarkiverse.mcp.server.JsonRpcErrorCodes;
 import io.quarkiverse.mcp.server.McpException;
@@ -24,8 +25,9 @@ import io.quarkiverse.mcp.server.ToolCallException;
  * Wraps Bean Validation of MCP arguments (and of the services they call), which runs at {@code PLATFORM_AFTER + 800},
  * and turns its violations into one error such as {@code Invalid input: title must be at most 200 characters (got
  * 245).} A service's own {@link ValidationException} (input that breaks a rule no annotation can state), a refused
- * identity and an embedding model that failed are reported with their message too. A tool reports them as a tool
- * error, which the calling model reads; a resource or prompt, which has no such result, as a JSON-RPC error.
+ * identity, an embedding model that failed and a database out of reach are reported with their message too. A tool
+ * reports them as a tool error, which the calling model reads; a resource or prompt, which has no such result, as a
+ * JSON-RPC error.
  */
 @McpErrors
 @Interceptor
@@ -44,9 +46,14 @@ public class McpErrorsInterceptor {
         } catch (CallRefusedException e) {
             throw invalid(tool, e.getMessage() + ".");
         } catch (EmbeddingFailedException e) {
-            throw tool ? new ToolCallException(e.getMessage() + ".")
-                    : new McpException(e.getMessage() + ".", JsonRpcErrorCodes.INTERNAL_ERROR);
+            throw unavailable(tool, e.getMessage() + ".");
+        } catch (RuntimeException e) {
+            throw DatabaseOutage.messageFor(e).map(message -> unavailable(tool, message + ".")).orElseThrow(() -> e);
         }
+    }
+
+    private static RuntimeException unavailable(boolean tool, String message) {
+        return tool ? new ToolCallException(message) : new McpException(message, JsonRpcErrorCodes.INTERNAL_ERROR);
     }
 
     private static RuntimeException invalid(boolean tool, String message) {

@@ -280,7 +280,7 @@ class AuthIT {
         return initialize(lore, authorization);
     }
 
-    private static HttpResponse<String> initialize(LoreProcess server, String authorization) throws Exception {
+    static HttpResponse<String> initialize(LoreProcess server, String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/mcp"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
@@ -296,7 +296,7 @@ class AuthIT {
         return client(lore, token);
     }
 
-    private static McpClient client(LoreProcess server, String token) {
+    static McpClient client(LoreProcess server, String token) {
         return new DefaultMcpClient.Builder().clientName("auth-test")
                 .transport(new StreamableHttpMcpTransport.Builder().url(server.baseUrl() + "/mcp")
                         .customHeaders(Map.of("Authorization", "Bearer " + token)).build())
