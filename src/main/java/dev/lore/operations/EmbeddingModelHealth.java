@@ -7,12 +7,15 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
+import dev.lore.search.EmbeddingFailedException;
 import dev.lore.search.Reembedder;
 
 /**
- * Readiness: Lore is ready when its embedding model embeds (the in-process model loaded, or the Ollama server answers
- * with the configured model). Without it saves and searches fail, so a load balancer should not send requests. The
- * database has its own check, from the datasource.
+ * Readiness of the embedding model: whether it embeds (the in-process model loaded, or the Ollama server answers with
+ * the configured model), with the reason when it does not. A failing model leaves Lore ready: saves and searches go on
+ * by keywords ({@code "searches": "keywords only"}), and what is saved meanwhile gets its vectors once the model is
+ * back, so taking every instance that shares the model out of a load balancer would only turn that into an outage.
+ * The database has its own check, from the datasource.
  */
 @Readiness
 @ApplicationScoped
@@ -26,12 +29,13 @@ public class EmbeddingModelHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder answer = HealthCheckResponse.named("embedding model").withData("model", model.modelId());
+        HealthCheckResponseBuilder answer = HealthCheckResponse.named("embedding model")
+                .withData("model", model.modelId()).up();
         try {
-            return answer.withData("dimensions", model.tryModel()).up().build();
-        } catch (RuntimeException e) {
-            return answer.withData("error", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-                    .down().build();
+            return answer.withData("dimensions", model.tryModel()).withData("searches", "semantic and keywords")
+                    .build();
+        } catch (EmbeddingFailedException e) {
+            return answer.withData("searches", "keywords only").withData("error", e.getMessage()).build();
         }
     }
 }

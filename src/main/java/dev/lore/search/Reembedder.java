@@ -1,5 +1,6 @@
 package dev.lore.search;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -53,6 +54,39 @@ public class Reembedder {
         return entries.countWithStaleVectors(embeddings.modelId());
     }
 
+    /** How many entries have no vector at all: saved while the model failed, owed vectors ({@link #embedMissing}). */
+    @ActivateRequestContext
+    public long withoutVectors() {
+        return entries.countWithoutVectors();
+    }
+
+    /**
+     * Embeds the entries that have no vector at all, leaving vectors of another model as they are; returns how many
+     * (none while the store holds vectors of another size, which wait for {@link #reembedAll}). Each batch is written
+     * as soon as it is embedded, so a model that fails half-way leaves the rest for next time.
+     */
+    public int embedMissing() {
+        String model = embeddings.modelId();
+        int dimension = embeddings.dimension();
+        vectors.prepareFor(model, dimension);
+        if (!QuarkusTransaction.requiringNew().call(() -> vectors.takes(dimension))) {
+            return 0; // the store holds another model's vectors: lore reembed embeds these with the rest
+        }
+        int done = 0;
+        long afterSeq = 0;
+        while (true) {
+            long after = afterSeq;
+            Map<Long, String> missing = QuarkusTransaction.requiringNew()
+                    .call(() -> entries.withoutVectors(after, BATCH));
+            if (missing.isEmpty()) {
+                return done;
+            }
+            write(embedEach(missing), model);
+            done += missing.size();
+            afterSeq = Collections.max(missing.keySet());
+        }
+    }
+
     /** Re-embeds all stale entries; reports the running count after each batch and returns the total. */
     public int reembedAll(IntConsumer progress) {
         String model = embeddings.modelId();
@@ -60,15 +94,26 @@ public class Reembedder {
         QuarkusTransaction.requiringNew().run(() -> vectors.makeRoomFor(dimension));
         int done = 0;
         while (true) {
-            Map<Long, String> stale = QuarkusTransaction.requiringNew().call(() -> entries.withStaleVectors(model, BATCH));
+            Map<Long, String> stale = QuarkusTransaction.requiringNew()
+                    .call(() -> entries.withStaleVectors(model, BATCH));
             if (stale.isEmpty()) {
                 return done;
             }
-            Map<Long, TextVectors> embedded = new LinkedHashMap<>();
-            stale.forEach((seq, text) -> embedded.put(seq, embeddings.text(text)));
-            QuarkusTransaction.requiringNew().run(() -> embedded.forEach((seq, vector) -> vectors.write(seq, vector, model)));
+            Map<Long, TextVectors> embedded = embedEach(stale);
+            write(embedded, model);
             done += embedded.size();
             progress.accept(done);
         }
+    }
+
+    private Map<Long, TextVectors> embedEach(Map<Long, String> texts) {
+        Map<Long, TextVectors> embedded = new LinkedHashMap<>();
+        texts.forEach((seq, text) -> embedded.put(seq, embeddings.text(text)));
+        return embedded;
+    }
+
+    private void write(Map<Long, TextVectors> embedded, String model) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> embedded.forEach((seq, vector) -> vectors.write(seq, vector, model)));
     }
 }

@@ -41,15 +41,17 @@ public class SearchEngine {
     private final SearchSettings settings;
     private final KeyedWrites writes;
     private final HybridSearch hybrid;
+    private final KeywordFallback fallback;
 
     SearchEngine(SearchEntryRepository entries, VectorIndex vectors, Embeddings embeddings, SearchSettings settings,
-            KeyedWrites writes, HybridSearch hybrid) {
+            KeyedWrites writes, HybridSearch hybrid, KeywordFallback fallback) {
         this.entries = entries;
         this.vectors = vectors;
         this.embeddings = embeddings;
         this.settings = settings;
         this.writes = writes;
         this.hybrid = hybrid;
+        this.fallback = fallback;
     }
 
     /**
@@ -61,10 +63,13 @@ public class SearchEngine {
      * @param text what the record says: its vectors, and what a near-duplicate is measured against
      */
     public <T> Saved<T> remember(SearchScope scope, String text, MergingRecord<T> record) {
-        TextVectors embedded = embedded(text);
+        TextVectors embedded = vectorsForSave(text);
         return write(scope, write -> {
-            vectors.prepareFor(embeddings.modelId(), embedded.whole().length);
-            Optional<T> same = duplicateOf(scope, text, embedded).flatMap(record.find());
+            Optional<T> same = Optional.empty();
+            if (embedded != null) { // without vectors, nothing tells a near-duplicate: it is kept as a record of its own
+                vectors.prepareFor(embeddings.modelId(), embedded.whole().length);
+                same = duplicateOf(scope, text, embedded).flatMap(record.find());
+            }
             if (same.isPresent()) {
                 boolean changed = record.merge().test(same.get(), write);
                 index(record.entryOf().apply(same.get()), changed ? embedded : null);
@@ -78,7 +83,7 @@ public class SearchEngine {
 
     /** Saves a record that stands on its own, whatever the scope already holds. */
     public <T> T add(SearchScope scope, String text, NewRecord<T> record) {
-        TextVectors embedded = embedded(text);
+        TextVectors embedded = vectorsForSave(text);
         return write(scope, write -> {
             T created = record.create().apply(write);
             index(record.entryOf().apply(created), embedded);
@@ -93,7 +98,7 @@ public class SearchEngine {
      */
     public <T> List<T> addEach(SearchScope scope, List<String> texts, BiFunction<Write, Integer, Optional<T>> create,
             Function<T, IndexEntry> entryOf) {
-        List<TextVectors> embedded = texts.stream().map(this::embedded).toList();
+        List<TextVectors> embedded = texts.stream().map(this::vectorsForSave).toList();
         return write(scope, write -> {
             List<T> created = new ArrayList<>();
             for (int i = 0; i < texts.size(); i++) {
@@ -122,6 +127,14 @@ public class SearchEngine {
     /** The items of the scope that best answer a natural-language query, best first. Reads only. */
     public List<SearchHit> search(SearchScope scope, String query, int limit) {
         return hybrid.search(scope, query, limit);
+    }
+
+    /**
+     * The vectors of a record's text, or {@code null} when the model fails: the record is then saved findable by its
+     * words and given its vectors later ({@link KeywordFallback}).
+     */
+    private TextVectors vectorsForSave(String text) {
+        return fallback.forSave(() -> embedded(text));
     }
 
     /**
@@ -183,7 +196,10 @@ public class SearchEngine {
      */
     private void embedCommitted(List<IndexEntry> items) {
         for (IndexEntry item : items) {
-            TextVectors embedded = embedded(item.text());
+            TextVectors embedded = vectorsForSave(item.text());
+            if (embedded == null) {
+                continue;
+            }
             String body = bodyOf(item.text());
             writes.run(SearchScope.shared(item.store(), item.namespace(), List.of()).writeKey(),
                     () -> entries.findItem(item.store(), item.itemId())

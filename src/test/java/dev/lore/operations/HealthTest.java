@@ -36,6 +36,7 @@ class HealthTest {
         JsonNode model = health.path("checks").findParents("name").stream()
                 .filter(check -> check.path("name").asText().equals("embedding model")).findFirst().orElseThrow();
         assertThat(model.path("data").path("dimensions").asInt()).isPositive();
+        assertThat(model.path("data").path("searches").asText()).isEqualTo("semantic and keywords");
         assertThat(get(live).statusCode()).isEqualTo(200);
     }
 

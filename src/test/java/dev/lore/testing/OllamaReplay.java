@@ -31,6 +31,7 @@ public final class OllamaReplay implements AutoCloseable {
     private final String model;
     private final Map<String, float[]> embeddings = new HashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private volatile String failure;
 
     private OllamaReplay(JsonNode fixtures) throws IOException {
         model = fixtures.path("model").asText();
@@ -65,6 +66,16 @@ public final class OllamaReplay implements AutoCloseable {
                 "QUARKUS_LANGCHAIN4J_OLLAMA_BASE_URL", "http://127.0.0.1:" + port);
     }
 
+    /** Answers every request from now on as Ollama does when its model runner dies: HTTP 500 with this error. */
+    public void failWith(String error) {
+        failure = error;
+    }
+
+    /** Answers requests again. */
+    public void recover() {
+        failure = null;
+    }
+
     public List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -78,12 +89,14 @@ public final class OllamaReplay implements AutoCloseable {
                 : List.of(request.path("input").asText());
         inputs.forEach(input -> requests.add(new Request(requestedModel, input)));
         ObjectNode answer = Json.MAPPER.createObjectNode();
-        String unknown = !requestedModel.equals(model)
+        String failing = failure;
+        String error = failing != null ? failing
+                : !requestedModel.equals(model)
                 ? "model \"" + requestedModel + "\" not found, try pulling it first"
                 : inputs.stream().filter(input -> !embeddings.containsKey(input)).findFirst()
                         .map(input -> "no answer written down for " + input).orElse(null);
-        if (unknown != null) {
-            answer.put("error", unknown);
+        if (error != null) {
+            answer.put("error", error);
         } else {
             ArrayNode vectors = answer.put("model", model).putArray("embeddings");
             for (String input : inputs) {
@@ -95,7 +108,7 @@ public final class OllamaReplay implements AutoCloseable {
             answer.put("total_duration", 14_143_917L).put("load_duration", 1_019_500L)
                     .put("prompt_eval_count", inputs.size() * 8);
         }
-        int status = unknown == null ? 200 : 404;
+        int status = error == null ? 200 : failing != null ? 500 : 404;
         byte[] body = Json.MAPPER.writeValueAsString(answer).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(status, body.length);

@@ -25,6 +25,13 @@ public interface EmbeddingSettings {
     @WithDefault("true")
     boolean warmUp();
 
+    /**
+     * How long Lore waits, after a save the model could not embed, before it embeds what is owed vectors, and again
+     * after each try the model still fails.
+     */
+    @WithDefault("30s")
+    Duration retryAfter();
+
     Ollama ollama();
 
     interface Ollama {

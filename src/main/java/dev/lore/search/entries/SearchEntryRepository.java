@@ -97,6 +97,28 @@ public class SearchEntryRepository implements PanacheRepositoryBase<SearchEntry,
         return texts;
     }
 
+    /**
+     * The text of entries that have no vector at all (saved while the model failed), by seq, from the one after
+     * {@code afterSeq}, oldest first.
+     */
+    public Map<Long, String> withoutVectors(long afterSeq, int limit) {
+        Map<Long, String> texts = new LinkedHashMap<>();
+        getEntityManager().createQuery("""
+                select e.seq, e.body from SearchEntry e
+                where e.embeddingModel is null and e.seq > ?1
+                order by e.seq""", Tuple.class)
+                .setParameter(1, afterSeq)
+                .setMaxResults(limit)
+                .getResultList()
+                .forEach(t -> texts.put(t.get(0, Long.class), t.get(1, String.class)));
+        return texts;
+    }
+
+    /** How many entries have no vector at all. */
+    public long countWithoutVectors() {
+        return count("embeddingModel is null");
+    }
+
     /** How many entries {@link #withStaleVectors} would give, all told. */
     public long countWithStaleVectors(String model) {
         return count("embeddingModel is null or embeddingModel <> ?1 or passages is null", model);

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.lore.search.KeywordFallback;
 import dev.lore.search.SearchHit;
 import dev.lore.search.SearchScope;
 import dev.lore.search.embedding.Embeddings;
@@ -23,10 +24,10 @@ import io.quarkus.arc.ManagedContext;
 
 /**
  * A search over the entries of one scope: keyword retrieval and semantic retrieval, fused ({@link Fusion}), then the
- * neighbours of the leaders, passage similarities, tags and standing. Reads only, outside any write transaction, so
- * searches never wait for or hold the store's write lock. The keyword index answers on its own connection while the
- * query is embedded and the vector index searched, so a slow keyword query does not hold up the semantic side (on
- * PostgreSQL the two run on separate server processes).
+ * neighbours of the leaders, passage similarities, tags and standing (keywords alone while the embedding model
+ * fails). Reads only, outside any write transaction, so searches never wait for or hold the store's write lock. The
+ * keyword index answers on its own connection while the query is embedded and the vector index searched, so a slow
+ * keyword query does not hold up the semantic side (on PostgreSQL the two run on separate server processes).
  */
 @ApplicationScoped
 public class HybridSearch {
@@ -38,15 +39,17 @@ public class HybridSearch {
     private final SearchSettings settings;
     /** Quarkus's worker pool: the keyword query blocks on the database, which the common fork-join pool is not for. */
     private final ExecutorService workers;
+    private final KeywordFallback fallback;
 
     HybridSearch(SearchEntryRepository entries, KeywordIndex keywords, VectorIndex vectors, Embeddings embeddings,
-            SearchSettings settings, ExecutorService workers) {
+            SearchSettings settings, ExecutorService workers, KeywordFallback fallback) {
         this.entries = entries;
         this.keywords = keywords;
         this.vectors = vectors;
         this.embeddings = embeddings;
         this.settings = settings;
         this.workers = workers;
+        this.fallback = fallback;
     }
 
     /** The items of the scope that best answer a natural-language query, best first. */
@@ -57,13 +60,17 @@ public class HybridSearch {
                 ? CompletableFuture.completedFuture(KeywordMatches.NONE)
                 : CompletableFuture.supplyAsync(() -> inOwnRequestContext(() -> keywords.search(scope, terms, depth)),
                         workers);
-        float[] queryVector = embeddings.query(query);
-        List<VectorHit> semantic = vectors.nearest(scope, queryVector, embeddings.modelId(), depth);
+        float[] queryVector = fallback.forSearch(() -> embeddings.query(query));
+        List<VectorHit> semantic = queryVector == null
+                ? List.of()
+                : vectors.nearest(scope, queryVector, embeddings.modelId(), depth);
 
         Fusion fusion = new Fusion(settings, semantic, joined(keyword));
         fusion.add(entries.neighbours(scope, fusion.leaders(Math.max(20, limit * 2)), settings.neighbourWindow()));
-        fusion.similarities(vectors.similarities(fusion.withoutSimilarity(), queryVector, embeddings.modelId()));
-        fusion.passages(vectors.passageSimilarities(fusion.withSimilarity(), queryVector));
+        if (queryVector != null) {
+            fusion.similarities(vectors.similarities(fusion.withoutSimilarity(), queryVector, embeddings.modelId()));
+            fusion.passages(vectors.passageSimilarities(fusion.withSimilarity(), queryVector));
+        }
         fusion.lendToNeighbours();
         List<Long> contenders = fusion.contenders(limit * 3);
         fusion.boostTags(entries.tagsOf(contenders), terms, query);

@@ -153,6 +153,11 @@ class InMemoryVectorIndex implements VectorIndex {
         }
     }
 
+    @Override
+    public boolean takes(int dimension) {
+        return true; // vectors of any size fit in SQLite
+    }
+
     /** Vectors of any size fit in SQLite, and the copy in memory starts over by itself when the model changes. */
     @Override
     public void makeRoomFor(int dimension) {

@@ -104,8 +104,13 @@ class PgVectorIndex implements VectorIndex {
     }
 
     /** Whether a vector of this size fits the column (read again when it seems not to: it may have changed). */
+    @Override
+    public boolean takes(int dimension) {
+        return dimension == columnDimension || dimension == readDimension();
+    }
+
     private boolean fits(float[] vector) {
-        return vector.length == columnDimension || vector.length == readDimension();
+        return takes(vector.length);
     }
 
     /**

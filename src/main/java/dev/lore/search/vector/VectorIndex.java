@@ -22,6 +22,12 @@ public interface VectorIndex {
     void prepareFor(String model, int dimension);
 
     /**
+     * Whether vectors of this many dimensions can be stored now (on PostgreSQL, a store holding another model's vectors
+     * takes no others until {@code lore reembed}).
+     */
+    boolean takes(int dimension);
+
+    /**
      * Makes room for vectors of this many dimensions, dropping stored vectors of another size: re-embedding after a
      * change of model.
      */
