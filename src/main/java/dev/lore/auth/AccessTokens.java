@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -66,8 +67,11 @@ public class AccessTokens implements PanacheRepositoryBase<AccessToken, String> 
         return new Issued(token, record);
     }
 
-    /** The grant of a token that is known, not revoked and not expired. */
-    @Transactional
+    /**
+     * The grant of a token that is known, not revoked and not expired. A read without a transaction: on the local
+     * flavor a transaction takes the store's write lock, which every authenticated request would then wait for.
+     */
+    @ActivateRequestContext
     public Optional<Grant> check(String token) {
         if (token == null || !token.startsWith(PREFIX)) {
             return Optional.empty();
@@ -78,7 +82,7 @@ public class AccessTokens implements PanacheRepositoryBase<AccessToken, String> 
     }
 
     /** Every token issued, revoked and expired ones too, oldest first. */
-    @Transactional
+    @ActivateRequestContext
     public List<AccessToken> all() {
         return listAll(Sort.ascending("createdAt", "id"));
     }

@@ -12,6 +12,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ValidationException;
 
+import org.jboss.logging.Logger;
+
 import dev.lore.identity.CallRefusedException;
 import dev.lore.search.EmbeddingFailedException;
 import dev.lore.storage.DatabaseOutage;
@@ -34,6 +36,8 @@ import io.quarkiverse.mcp.server.ToolCallException;
 @Priority(Interceptor.Priority.PLATFORM_AFTER + 700)
 public class McpErrorsInterceptor {
 
+    private static final Logger LOG = Logger.getLogger(McpErrorsInterceptor.class);
+
     @AroundInvoke
     Object reportErrors(InvocationContext context) throws Exception {
         boolean tool = context.getMethod().isAnnotationPresent(Tool.class);
@@ -44,6 +48,7 @@ public class McpErrorsInterceptor {
         } catch (ValidationException e) {
             throw invalid(tool, "Invalid input: " + e.getMessage() + ".");
         } catch (CallRefusedException e) {
+            LOG.infof("Refused a call: %s", e.getMessage()); // with the caller in the log context: who tried what
             throw invalid(tool, e.getMessage() + ".");
         } catch (EmbeddingFailedException e) {
             throw unavailable(tool, e.getMessage() + ".");

@@ -9,10 +9,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,7 +65,7 @@ class AuthIT {
         rita = token("--user", "rita", "--namespaces", "platform", "--role", "reviewer");
         issuer = LocalIssuer.start();
         lore = LoreProcess.httpWithTokens(store.get(), Map.of("LORE_OIDC_ISSUER", issuer.url(),
-                "LORE_OIDC_AUDIENCE", AUDIENCE));
+                "LORE_OIDC_AUDIENCE", AUDIENCE, "LORE_LOG_JSON", "true"));
     }
 
     @AfterAll
@@ -103,8 +107,12 @@ class AuthIT {
             assertThat(structured(call(asBob, "search_decisions", Json.object("query", "ledger postgres")))
                     .path("count").asInt()).as("bob sees what was decided in payments").isEqualTo(1);
 
-            assertThat(call(asAlice, "save_memory", Json.object("memory", "Alice is on call the first week of "
-                    + "January")).isError()).isFalse();
+            String memory = structured(call(asAlice, "save_memory", Json.object("memory", "Alice is on call the "
+                    + "first week of January"))).path("id").asText();
+            assertThat(refusal(asBob, "forget_memory", Json.object("id", memory, "user_id", "alice")))
+                    .contains("user_id alice is not yours");
+            assertThat(refusal(asBob, "forget_memory", Json.object("id", memory)))
+                    .as("alice's memory id, as bob's own").isEqualTo("No memory with id " + memory + " for bob.");
             assertThat(refusal(asBob, "search_memories", Json.object("query", "on call January", "user_id",
                     "alice"))).contains("user_id alice is not yours");
             assertThat(structured(call(asBob, "search_memories", Json.object("query", "on call January")))
@@ -263,6 +271,69 @@ class AuthIT {
                 "--namespaces", "x", "--expires", "soon");
         assertThat(badLifetime.exitCode()).isEqualTo(2);
         assertThat(badLifetime.stderr()).contains("--expires must be a positive time");
+    }
+
+    @Test
+    void pastItsCallsOfTheMinuteAUserIsRefusedNamingTheLimitNothingIsWrittenAndOthersAreServed() throws Exception {
+        try (LoreProcess limited = LoreProcess.httpWithTokens(store.get(),
+                Map.of("LORE_IDENTITY_CALLS_PER_MINUTE", "3"));
+                McpClient asAlice = client(limited, alice); McpClient asBob = client(limited, bob)) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(call(asAlice, "get_profile", "{}").isError()).isFalse();
+            }
+            assertThat(refusal(asAlice, "save_learning", Json.object("title", "Over the limit", "learning",
+                    "A save past the rate limit is not kept"))).startsWith("rate limit: at most 3 calls a minute per "
+                            + "user (lore.identity.calls-per-minute); the next call is taken in ");
+            assertThat(call(asBob, "get_profile", "{}").isError()).as("another user's calls").isFalse();
+        }
+        try (Connection db = store.get().connect(); Statement statement = db.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT count(*) FROM learning WHERE title = 'Over the limit'")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isZero();
+        }
+    }
+
+    @Test
+    void theLogIsJsonAndEachLineOfARequestNamesItsCallerAndMcpSession() throws Exception {
+        HttpResponse<String> initialized = initialize("Bearer " + alice);
+        String session = initialized.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        post(session, alice, """
+                {"jsonrpc":"2.0","method":"notifications/initialized"}""");
+        HttpResponse<String> refused = post(session, alice, """
+                {"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"get_profile",\
+                "arguments":{"user_id":"bob"}}}""");
+        assertThat(refused.body()).contains("user_id bob");
+
+        JsonNode line = awaitLogLine("Refused a call: user_id bob");
+        assertThat(line.path("level").asText()).isEqualTo("INFO");
+        assertThat(line.path("mdc").path("principal").asText()).as("line: %s", line).isEqualTo("alice");
+        assertThat(line.path("mdc").path("mcpSessionId").asText()).isEqualTo(session);
+        assertThat(lore.log().lines().filter(logged -> logged.startsWith("{")).count())
+                .as("every line Lore logs is a JSON object").isEqualTo(lore.log().lines().count());
+    }
+
+    private static HttpResponse<String> post(String session, String token, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(lore.baseUrl() + "/mcp"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .header("Mcp-Session-Id", session)
+                .header("MCP-Protocol-Version", "2025-11-25")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode awaitLogLine(String messageStart) throws Exception {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            Optional<JsonNode> found = lore.log().lines().filter(line -> line.startsWith("{")).map(Json::parse)
+                    .filter(line -> line.path("message").asText().startsWith(messageStart)).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No log line starting " + messageStart + " in:\n" + lore.log());
     }
 
     private static String token(String... options) {
