@@ -10,13 +10,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import dev.lore.auth.IdentityProviderSwitch;
 import dev.lore.local.LocalServers;
 import dev.lore.local.StdioFront;
+import dev.lore.mcp.DnsRebindingGuard;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -107,7 +108,7 @@ public class Lore implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            if (insecureLocal && !isLoopback(host)) {
+            if (insecureLocal && !DnsRebindingGuard.isLoopback(host)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--insecure-local serves this machine "
                         + "only; with --host " + host + " every request needs a token (lore token create)");
             }
@@ -118,17 +119,9 @@ public class Lore implements Callable<Integer> {
             if (!insecureLocal) {
                 System.setProperty("quarkus.http.auth.permission.mcp.paths", "/mcp,/mcp/*");
                 System.setProperty("quarkus.http.auth.permission.mcp.policy", "authenticated");
-                String issuer = System.getProperty("lore.oidc.issuer", System.getenv("LORE_OIDC_ISSUER"));
-                if (issuer != null && !issuer.isBlank()) {
-                    System.setProperty("quarkus.oidc.tenant-enabled", "true");
-                }
+                System.setProperty(IdentityProviderSwitch.TOKENS_REQUIRED, "true");
             }
             return run(null);
-        }
-
-        private static boolean isLoopback(String host) {
-            String name = host.strip().toLowerCase(Locale.ROOT);
-            return name.equals("localhost") || name.equals("::1") || name.equals("[::1]") || name.startsWith("127.");
         }
     }
 

@@ -95,6 +95,12 @@ public class DnsRebindingGuard {
         }
     }
 
+    /** Whether a host name or address is this machine's loopback interface (localhost, 127.0.0.0/8, ::1). */
+    public static boolean isLoopback(String host) {
+        String name = bracketed(host.strip().toLowerCase(Locale.ROOT));
+        return LOOPBACK_NAMES.contains(name) || name.startsWith("127.");
+    }
+
     /** An IPv6 address as a URL writes it, in brackets. */
     private static String bracketed(String host) {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;

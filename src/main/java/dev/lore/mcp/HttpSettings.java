@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
-/** Who may call Lore's HTTP endpoint, as browsers and proxies name it. */
+/** Who may call Lore's HTTP endpoint, as browsers and proxies name it, and whether they need a token. */
 @ConfigMapping(prefix = "lore.http")
 public interface HttpSettings {
 
@@ -20,4 +21,11 @@ public interface HttpSettings {
      * deployment is reached by (behind a proxy, its public name).
      */
     Optional<List<String>> allowedHosts();
+
+    /**
+     * Whether every request to {@code /mcp} needs a token: set by {@code lore http} unless {@code --insecure-local}
+     * (the shared local server and stdio have their own guards).
+     */
+    @WithDefault("false")
+    boolean tokensRequired();
 }
