@@ -30,7 +30,10 @@ public class CaptureJob {
     public enum State {
         /** Waiting for the worker (again, after a failed attempt: not before {@code runAfter}). */
         QUEUED,
-        /** The worker is learning from it now. */
+        /**
+         * A worker ({@code claimedBy}) is learning from it now, until {@code runAfter} at the latest: past that lease its
+         * worker is taken to be gone, and the job is claimed again.
+         */
         RUNNING,
         /** Learned from; {@code learned} says what each store did. */
         DONE,
@@ -74,6 +77,10 @@ public class CaptureJob {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The process learning from it while it runs: {@code host/pid}. */
+    @Column(name = "claimed_by")
+    public String claimedBy;
 
     @Column(name = "finished_at")
     public Instant finishedAt;

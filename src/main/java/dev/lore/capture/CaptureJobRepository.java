@@ -12,10 +12,10 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 class CaptureJobRepository implements PanacheRepositoryBase<CaptureJob, String> {
 
-    /** The job that has waited longest among those due now. */
+    /** The job that has waited longest among those due now: queued ones, and running ones whose lease has passed. */
     Optional<CaptureJob> nextDue(Instant now) {
-        return find("state = ?1 and runAfter <= ?2", Sort.ascending("runAfter", "id"), CaptureJob.State.QUEUED, now)
-                .firstResultOptional();
+        return find("state in ?1 and runAfter <= ?2", Sort.ascending("runAfter", "id"),
+                List.of(CaptureJob.State.QUEUED, CaptureJob.State.RUNNING), now).firstResultOptional();
     }
 
     Optional<CaptureJob> ofUser(String id, String userId) {
@@ -26,8 +26,7 @@ class CaptureJobRepository implements PanacheRepositoryBase<CaptureJob, String> 
         return count("state in ?1", List.of(CaptureJob.State.QUEUED, CaptureJob.State.RUNNING));
     }
 
-    /** Jobs a stopped worker was running: they wait again, since what they saved was all or nothing. */
-    int requeueRunning() {
-        return update("state = ?1 where state = ?2", CaptureJob.State.QUEUED, CaptureJob.State.RUNNING);
+    List<CaptureJob> running() {
+        return list("state", CaptureJob.State.RUNNING);
     }
 }

@@ -9,14 +9,17 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import dev.lore.identity.Caller;
 import dev.lore.storage.KeyedWrites;
 import dev.lore.store.Learned;
 
 /**
- * The durable queue of conversations waiting to be learned from. A job is claimed by one worker at a time; one that
- * fails waits longer before each new attempt and is given up on after {@link #ATTEMPTS}; one a stopped worker was
- * running waits again when Lore starts.
+ * The durable queue of conversations waiting to be learned from, shared by every Lore on the store. A job is claimed
+ * by one worker at a time, for a lease; one that fails waits longer before each new attempt and is given up on after
+ * {@link #ATTEMPTS}; one whose worker stopped waits again, at once when a Lore of the same machine starts, else once
+ * its lease has passed.
  */
 @ApplicationScoped
 @ActivateRequestContext
@@ -29,10 +32,13 @@ public class CaptureQueue {
 
     private final CaptureJobRepository jobs;
     private final KeyedWrites writes;
+    private final Duration lease;
 
-    CaptureQueue(CaptureJobRepository jobs, KeyedWrites writes) {
+    CaptureQueue(CaptureJobRepository jobs, KeyedWrites writes,
+            @ConfigProperty(name = "lore.capture.lease", defaultValue = "15m") Duration lease) {
         this.jobs = jobs;
         this.writes = writes;
+        this.lease = lease;
     }
 
     /** Queues the turns of the caller's conversation (its session) to be learned from. */
@@ -54,11 +60,17 @@ public class CaptureQueue {
         });
     }
 
-    /** Claims the job that has waited longest among those due, for one attempt. */
+    /**
+     * Claims the job that has waited longest among those due, for one attempt, leased to this process for
+     * {@code lore.capture.lease}: a job whose lease has passed (its process stopped on another machine, or is stuck) is
+     * claimed again.
+     */
     public Optional<CaptureJob> claim() {
         return writes.run(WRITE_KEY, () -> jobs.nextDue(now()).map(job -> {
             job.state = CaptureJob.State.RUNNING;
             job.attempts++;
+            job.runAfter = now().plus(lease);
+            job.claimedBy = Worker.THIS_PROCESS.id();
             return job;
         }));
     }
@@ -103,9 +115,23 @@ public class CaptureQueue {
         }));
     }
 
-    /** Jobs a worker was running when its Lore stopped wait again (their saves were all or nothing). */
+    /**
+     * Jobs that a process of this machine was running when it stopped wait again at once (their saves were all or
+     * nothing); jobs that another Lore is running, here or on another machine, are left to it.
+     */
     public int requeueInterrupted() {
-        return writes.run(WRITE_KEY, jobs::requeueRunning);
+        return writes.run(WRITE_KEY, () -> {
+            Instant now = now();
+            int requeued = 0;
+            for (CaptureJob job : jobs.running()) {
+                if (Worker.isGone(job.claimedBy)) {
+                    job.state = CaptureJob.State.QUEUED;
+                    job.runAfter = now;
+                    requeued++;
+                }
+            }
+            return requeued;
+        });
     }
 
     /** One of the user's jobs. */
