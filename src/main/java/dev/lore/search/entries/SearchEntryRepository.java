@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Tuple;
+import jakarta.persistence.TypedQuery;
 
 import dev.lore.search.SearchScope;
 import dev.lore.search.ranking.Standing;
@@ -85,16 +86,10 @@ public class SearchEntryRepository implements PanacheRepositoryBase<SearchEntry,
      * oldest first.
      */
     public Map<Long, String> withStaleVectors(String model, int limit) {
-        Map<Long, String> texts = new LinkedHashMap<>();
-        getEntityManager().createQuery("""
+        return textsBySeq(getEntityManager().createQuery("""
                 select e.seq, e.body from SearchEntry e
                 where e.embeddingModel is null or e.embeddingModel <> ?1 or e.passages is null
-                order by e.seq""", Tuple.class)
-                .setParameter(1, model)
-                .setMaxResults(limit)
-                .getResultList()
-                .forEach(t -> texts.put(t.get(0, Long.class), t.get(1, String.class)));
-        return texts;
+                order by e.seq""", Tuple.class).setParameter(1, model), limit);
     }
 
     /**
@@ -102,14 +97,15 @@ public class SearchEntryRepository implements PanacheRepositoryBase<SearchEntry,
      * {@code afterSeq}, oldest first.
      */
     public Map<Long, String> withoutVectors(long afterSeq, int limit) {
-        Map<Long, String> texts = new LinkedHashMap<>();
-        getEntityManager().createQuery("""
+        return textsBySeq(getEntityManager().createQuery("""
                 select e.seq, e.body from SearchEntry e
                 where e.embeddingModel is null and e.seq > ?1
-                order by e.seq""", Tuple.class)
-                .setParameter(1, afterSeq)
-                .setMaxResults(limit)
-                .getResultList()
+                order by e.seq""", Tuple.class).setParameter(1, afterSeq), limit);
+    }
+
+    private static Map<Long, String> textsBySeq(TypedQuery<Tuple> seqAndBody, int limit) {
+        Map<Long, String> texts = new LinkedHashMap<>();
+        seqAndBody.setMaxResults(limit).getResultList()
                 .forEach(t -> texts.put(t.get(0, Long.class), t.get(1, String.class)));
         return texts;
     }
