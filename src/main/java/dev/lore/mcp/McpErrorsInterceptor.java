@@ -2,6 +2,7 @@ package dev.lore.mcp;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.Priority;
@@ -40,29 +41,41 @@ public class McpErrorsInterceptor {
 
     @AroundInvoke
     Object reportErrors(InvocationContext context) throws Exception {
-        boolean tool = context.getMethod().isAnnotationPresent(Tool.class);
         try {
             return context.proceed();
-        } catch (ConstraintViolationException e) {
-            throw invalid(tool, describe(e.getConstraintViolations()));
-        } catch (ValidationException e) {
-            throw invalid(tool, "Invalid input: " + e.getMessage() + ".");
-        } catch (CallRefusedException e) {
-            LOG.infof("Refused a call: %s", e.getMessage()); // with the caller in the log context: who tried what
-            throw invalid(tool, e.getMessage() + ".");
-        } catch (EmbeddingFailedException e) {
-            throw unavailable(tool, e.getMessage() + ".");
         } catch (RuntimeException e) {
-            throw DatabaseOutage.messageFor(e).map(message -> unavailable(tool, message + ".")).orElseThrow(() -> e);
+            Readable readable = readable(e).orElseThrow(() -> e);
+            throw context.getMethod().isAnnotationPresent(Tool.class) ? new ToolCallException(readable.message())
+                    : new McpException(readable.message(), readable.code());
         }
     }
 
-    private static RuntimeException unavailable(boolean tool, String message) {
-        return tool ? new ToolCallException(message) : new McpException(message, JsonRpcErrorCodes.INTERNAL_ERROR);
+    /** A failure told to the caller: its message, and the JSON-RPC code a resource or prompt answers it with. */
+    public record Readable(String message, int code) {
     }
 
-    private static RuntimeException invalid(boolean tool, String message) {
-        return tool ? new ToolCallException(message) : new McpException(message, JsonRpcErrorCodes.INVALID_PARAMS);
+    /**
+     * What the caller is told of a failure it must be able to read (any MCP feature, the programmatic tools too);
+     * empty for any other, which stays an internal error.
+     */
+    public static Optional<Readable> readable(RuntimeException failure) {
+        if (failure instanceof ConstraintViolationException invalid) {
+            return Optional.of(new Readable(describe(invalid.getConstraintViolations()),
+                    JsonRpcErrorCodes.INVALID_PARAMS));
+        }
+        if (failure instanceof ValidationException invalid) {
+            return Optional.of(new Readable("Invalid input: " + invalid.getMessage() + ".",
+                    JsonRpcErrorCodes.INVALID_PARAMS));
+        }
+        if (failure instanceof CallRefusedException refused) {
+            LOG.infof("Refused a call: %s", refused.getMessage()); // with the caller in the log context: who tried what
+            return Optional.of(new Readable(refused.getMessage() + ".", JsonRpcErrorCodes.INVALID_PARAMS));
+        }
+        if (failure instanceof EmbeddingFailedException failed) {
+            return Optional.of(new Readable(failed.getMessage() + ".", JsonRpcErrorCodes.INTERNAL_ERROR));
+        }
+        return DatabaseOutage.messageFor(failure)
+                .map(message -> new Readable(message + ".", JsonRpcErrorCodes.INTERNAL_ERROR));
     }
 
     static String describe(Collection<ConstraintViolation<?>> violations) {

@@ -19,16 +19,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.lore.capture.SecretRedactor;
-import dev.lore.identity.CallRefusedException;
 import dev.lore.identity.Caller;
 import dev.lore.identity.CallerResolver;
 import dev.lore.identity.NamespaceName;
 import dev.lore.mcp.Answer;
 import dev.lore.mcp.AnswerEncoder;
+import dev.lore.mcp.McpErrorsInterceptor;
 import dev.lore.mcp.NamespaceArgument;
 import dev.lore.mcp.SearchArguments;
 import dev.lore.store.LearningStores;
-import dev.lore.validation.Violations;
 import io.quarkiverse.mcp.server.McpConnection;
 import io.quarkiverse.mcp.server.ToolManager;
 import io.quarkiverse.mcp.server.ToolResponse;
@@ -122,14 +121,11 @@ class RunbookTools {
         SecretRedactor.redact(arguments);
         try {
             return answers.encode(work.apply(arguments));
-        } catch (ConstraintViolationException e) {
-            return ToolResponse.error(String.join("; ", e.getConstraintViolations().stream()
-                    .map(Violations::describe).sorted().toList()) + ".");
-        } catch (CallRefusedException e) {
-            return ToolResponse.error(e.getMessage());
         } catch (IllegalArgumentException | JsonProcessingException e) {
             return ToolResponse.error("The arguments do not have the types the tool's schema gives: "
                     + e.getMessage().lines().findFirst().orElse(""));
+        } catch (RuntimeException e) {
+            return ToolResponse.error(McpErrorsInterceptor.readable(e).orElseThrow(() -> e).message());
         }
     }
 
