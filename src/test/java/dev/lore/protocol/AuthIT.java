@@ -92,7 +92,8 @@ class AuthIT {
         try (McpClient asAlice = client(alice); McpClient asBob = client(bob)) {
             JsonNode logged = structured(call(asAlice, "log_decision", Json.object("decision",
                     "Payments retries use idempotency keys", "reasoning", "a retried charge must not charge twice")));
-            assertThat(logged.path("decision").path("namespace").asText()).as("a call naming no namespace works in the token's first")
+            assertThat(logged.path("decision").path("namespace").asText())
+                    .as("a call naming no namespace works in the token's first")
                     .isEqualTo("platform");
             assertThat(call(asAlice, "log_decision", Json.object("decision", "Ledger goes to Postgres 17",
                     "reasoning", "logical replication", "namespace", "payments")).isError()).isFalse();
@@ -129,6 +130,11 @@ class AuthIT {
                     "learning", "The staging database is wiped every Sunday at 02:00 UTC"))).path("id").asText();
             assertThat(call(asAlice, "save_entity_fact", Json.object("entity", "Staging", "fact",
                     "Staging runs on two nodes")).isError()).isFalse();
+            assertThat(refusal(asBob, "get_entity", Json.object("entity", "Staging", "namespace", "platform")))
+                    .contains("namespace platform is not one of yours");
+            assertThat(refusal(asBob, "get_entity", Json.object("entity", "Staging")))
+                    .as("the name, in bob's own namespace")
+                    .startsWith("No entity named \"Staging\" in namespace payments");
             assertThat(asAlice.readResource("lore://learnings/" + learning).toString()).contains("wiped every Sunday");
 
             for (String uri : List.of("lore://learnings/" + learning, "lore://namespaces/platform/learnings",
@@ -239,7 +245,8 @@ class AuthIT {
                 + "Authorization: Bearer " + alice + "\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 104857600\r\nConnection: close\r\n\r\n{\"jsonrpc\":");
         assertThat(tooLarge.status()).isEqualTo(413);
-        assertThat(tooLarge.body()).contains("104857600 bytes", "at most 10485760", "quarkus.http.limits.max-body-size");
+        assertThat(tooLarge.body())
+                .contains("104857600 bytes", "at most 10485760", "quarkus.http.limits.max-body-size");
         assertThat(initialize("Bearer " + alice).statusCode()).isEqualTo(200);
     }
 
