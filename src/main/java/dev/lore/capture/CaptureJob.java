@@ -78,7 +78,7 @@ public class CaptureJob {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    /** The process learning from it while it runs: {@code host/pid}. */
+    /** The process learning from it while it runs: {@code host/pid@start} ({@link Worker}). */
     @Column(name = "claimed_by")
     public String claimedBy;
 

@@ -6,13 +6,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.lore.search.embedding.EmbeddingSettings;
 import io.quarkus.arc.Arc;
 
 /**
  * What Lore does while its embedding model cannot embed (an Ollama server down, a model missing): a save keeps its
  * record, found by its words at once and given its vectors once the model embeds again ({@link VectorCatchUp}); a
- * search answers from the keyword index alone. Either way the log says why, and the call's answer says so
- * ({@link SearchWarnings}).
+ * search answers from the keyword index alone. Either way the call's answer says so ({@link SearchWarnings}), and the
+ * log says why. Once the model has failed, it is not asked again for {@code lore.embeddings.retry-after}, or until a
+ * catch-up finds it working: a model that hangs until its timeout would otherwise hold up every call, and each turn of
+ * a conversation.
  */
 @ApplicationScoped
 public class KeywordFallback {
@@ -21,36 +24,53 @@ public class KeywordFallback {
 
     private final SearchWarnings warnings;
     private final VectorCatchUp catchUp;
+    private final long retryAfterNanos;
+    /** Why the model last failed, while it is left alone; {@code null} when it is asked. */
+    private volatile String failure;
+    private volatile long failedAt;
 
-    KeywordFallback(SearchWarnings warnings, VectorCatchUp catchUp) {
+    KeywordFallback(SearchWarnings warnings, VectorCatchUp catchUp, EmbeddingSettings settings) {
         this.warnings = warnings;
         this.catchUp = catchUp;
+        this.retryAfterNanos = settings.retryAfter().toNanos();
     }
 
-    /** The vectors for a save, or {@code null} when the model failed: the record is then owed its vectors. */
+    /** The vectors for a save, or {@code null} when the model fails: the record is then owed its vectors. */
     public <T> T forSave(Supplier<T> embedding) {
-        try {
-            return embedding.get();
-        } catch (EmbeddingFailedException e) {
-            warn("Saved without its vectors, found by its words until the embedding model works again: "
-                    + e.getMessage() + ".");
+        T vectors = embedded(embedding, "Saved without its vectors, found by its words until the embedding model "
+                + "works again: ");
+        if (vectors == null) {
             catchUp.owed();
+        }
+        return vectors;
+    }
+
+    /** The query's vector, or {@code null} when the model fails: the search then uses keywords only. */
+    public <T> T forSearch(Supplier<T> embedding) {
+        return embedded(embedding, "Searched by keywords only: ");
+    }
+
+    private <T> T embedded(Supplier<T> embedding, String warning) {
+        String failed = failure;
+        long since = failedAt;
+        if (failed != null && System.nanoTime() - since < retryAfterNanos && !catchUp.modelWorkedSince(since)) {
+            warn(warning + failed);
             return null;
         }
-    }
-
-    /** The query's vector, or {@code null} when the model failed: the search then uses keywords only. */
-    public <T> T forSearch(Supplier<T> embedding) {
         try {
-            return embedding.get();
+            T vectors = embedding.get();
+            failure = null;
+            return vectors;
         } catch (EmbeddingFailedException e) {
-            warn("Searched by keywords only: " + e.getMessage() + ".");
+            failedAt = System.nanoTime();
+            failure = e.getMessage() + ".";
+            LOG.warn(warning + failure);
+            warn(warning + failure);
             return null;
         }
     }
 
     private void warn(String warning) {
-        LOG.warn(warning);
         if (Arc.container().requestContext().isActive()) {
             warnings.add(warning);
         }

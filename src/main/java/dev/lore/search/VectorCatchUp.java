@@ -1,5 +1,6 @@
 package dev.lore.search;
 
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,8 @@ public class VectorCatchUp {
     private final EmbeddingSettings settings;
     private final long retryAfterMillis;
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** When a catch-up last found the model working ({@link System#nanoTime}), once one has. */
+    private volatile OptionalLong modelWorkedAt = OptionalLong.empty();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(work -> {
         Thread thread = new Thread(work, "lore-vector-catch-up");
         thread.setDaemon(true);
@@ -66,10 +69,17 @@ public class VectorCatchUp {
         }
     }
 
+    /** Whether a catch-up found the model working after the given moment ({@link System#nanoTime}). */
+    boolean modelWorkedSince(long nanoTime) {
+        OptionalLong worked = modelWorkedAt;
+        return worked.isPresent() && worked.getAsLong() - nanoTime > 0;
+    }
+
     private void catchUp() {
         scheduled.set(false); // a save owed vectors from now on asks for a run of its own
         try {
             int embedded = reembedder.embedMissing();
+            modelWorkedAt = OptionalLong.of(System.nanoTime());
             if (embedded > 0) {
                 LOG.infof("The embedding model works again: %d entries saved without vectors now have them", embedded);
             }

@@ -141,7 +141,7 @@ class OllamaEmbeddingsIT {
             throws Exception {
         try (TestStores.Store store = TestStores.fresh(); OllamaReplay ollama = OllamaReplay.start()) {
             Map<String, String> environment = new HashMap<>(ollama.loreEnvironment());
-            environment.put("LORE_EMBEDDINGS_RETRY_AFTER", "1s");
+            environment.put("LORE_EMBEDDINGS_RETRY_AFTER", "3s");
             try (McpSyncClient client = sdkClient(store, environment)) {
                 ollama.failWith("llama runner process has terminated: signal: killed");
 
@@ -158,6 +158,8 @@ class OllamaEmbeddingsIT {
                         Map.of("query", "cloud egress")));
                 assertThat(text(byWords)).startsWith("Warning: Searched by keywords only: The embedding model "
                         + "ollama:nomic-embed-text could not embed the text: HTTP 500").contains(EGRESS);
+                assertThat(ollama.requests()).as("a model that just failed is left alone for a while")
+                        .doesNotContain(new OllamaReplay.Request("nomic-embed-text", "search_query: cloud egress"));
                 assertThat(text(client.callTool(new McpSchema.CallToolRequest("search_learnings",
                         Map.of("query", BANDWIDTH_QUESTION))))).as("no word in common, no vector")
                         .doesNotContain(EGRESS);
